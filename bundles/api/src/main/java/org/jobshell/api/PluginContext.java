@@ -1,0 +1,47 @@
+package org.jobshell.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One plugin attached to one job: where it registers its topic handlers.
+ *
+ * <p>Handlers may be added or removed at any time during the job (for example a plugin adds a
+ * {@code task.exec} handler in its {@code shell.init} only when an option asks for it); changes
+ * apply to the next topic call.
+ */
+@ProviderType
+public interface PluginContext {
+
+    /** @return the plugin's name on the stack */
+    String name();
+
+    /** @return the shell (job and shell rank) this plugin is attached to */
+    Shell shell();
+
+    /**
+     * @return the plugin's configuration for this job: an object, empty when there is none. Never
+     *     null.
+     */
+    ObjectNode conf();
+
+    /**
+     * Appends a handler. For each topic call, only the first handler (in registration order) whose
+     * glob matches the topic is called.
+     *
+     * @param topicGlob an fnmatch(3) pattern without flags: {@code *} matches any sequence
+     *     including dots, {@code ?} one character, {@code [...]} a set; e.g. {@code shell.*}
+     * @param handler the callback
+     * @return this context, for chaining
+     * @throws IllegalArgumentException if the glob is malformed
+     */
+    PluginContext handle(String topicGlob, Handler handler);
+
+    /**
+     * Removes the first handler registered with exactly this glob string.
+     *
+     * @param topicGlob the glob, compared as a string
+     * @return whether a handler was removed
+     */
+    boolean unhandle(String topicGlob);
+}

@@ -1,0 +1,148 @@
+package org.jobshell.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One shell of a job, as seen by one plugin: job and rank information, options, the job
+ * environment, the local tasks, logging, custom topic calls and services.
+ *
+ * <p>Topic handlers run on the shell's own thread, one at a time. Work done on other threads (for
+ * example in a task output listener) must come back with {@link #execute(Runnable)} before it
+ * touches the shell.
+ */
+@ProviderType
+public interface Shell {
+
+    /** @return the job and this shell's place in it */
+    ShellInfo info();
+
+    /**
+     * @param shellRank a shell rank of this job, or -1 for this shell
+     * @return what that shell runs (host, tasks, cores)
+     * @throws IllegalArgumentException for a rank outside the job
+     */
+    RankInfo rankInfo(int shellRank);
+
+    /** @return the job's shell options (jobspec {@code attributes.system.shell.options}) */
+    Options options();
+
+    /**
+     * @return the job environment; changes apply to every task that has not been started yet
+     */
+    Environment environment();
+
+    /** @return this shell's tasks in local order; empty before they are created */
+    List<Task> tasks();
+
+    /**
+     * @return the task of the current {@code task.*} topic call, or null outside a task context
+     */
+    Task currentTask();
+
+    /** @return the log, whose messages carry this plugin's name as component */
+    ShellLog log();
+
+    /**
+     * Calls a topic on this shell's whole plugin stack (a custom topic: how plugins offer extension
+     * points to each other). Every plugin with a matching handler is called; failures are logged.
+     *
+     * @param topic the topic
+     * @param args the IN/OUT args, read back by the caller afterwards
+     * @return true when no plugin failed
+     */
+    boolean call(String topic, Args args);
+
+    /**
+     * Fails the job now: logs the message at FATAL level, kills every local task, records the job
+     * exception and makes the shell exit with {@code exitCode}.
+     *
+     * @param exitCode the shell's exit code, at least 1
+     * @param message what went wrong
+     * @return never returns normally: throws to unwind the caller (use {@code throw shell.die(...)})
+     */
+    RuntimeException die(int exitCode, String message);
+
+    /**
+     * Sends a signal to every running local task (and its process group).
+     *
+     * @param signal a signal number; values {@code <= 0} are ignored
+     */
+    void killAll(int signal);
+
+    /**
+     * Adds a key to the context of an event the shell posts to the exec eventlog
+     * ({@code shell.init}, {@code shell.start}); later additions of a key win.
+     *
+     * @param event the event name
+     * @param key the context key
+     * @param value the value
+     */
+    void addEventContext(String event, String key, JsonNode value);
+
+    /**
+     * @param name {@code exec} or {@code output}
+     * @return the job's eventlog of that name
+     * @throws IllegalStateException on a shell that is not the leader (rank 0): only the leader
+     *     writes eventlogs
+     */
+    Eventlog eventlog(String name);
+
+    /**
+     * The terminal of the job: where {@code jobshell run} shows task output. Only the leader has
+     * one; other shells send their output to the leader through a service.
+     *
+     * @param stream which of the two streams
+     * @return the stream; writes must be whole lines or whole chunks, and are not buffered
+     * @throws IllegalStateException on a shell that is not the leader
+     */
+    OutputStream terminal(TaskStream stream);
+
+    /**
+     * Keeps the shell's main loop running until the reference is released, for asynchronous work
+     * that outlives the tasks. References are counted by name.
+     *
+     * @param name a name, such as {@code output.flush}
+     */
+    void holdCompletion(String name);
+
+    /**
+     * Releases a reference taken with {@link #holdCompletion(String)}.
+     *
+     * @param name the name
+     * @throws IllegalArgumentException if no such reference is held
+     */
+    void releaseCompletion(String name);
+
+    /**
+     * Runs an action on the shell's thread, after the current topic call.
+     *
+     * @param action the action
+     */
+    void execute(Runnable action);
+
+    /**
+     * Registers a service method of this shell, callable by any shell of the job through
+     * {@link #rpc}. A later registration of the same name replaces the earlier one.
+     *
+     * @param method the method name, e.g. {@code output.write}
+     * @param handler the handler, run on this shell's thread
+     */
+    void register(String method, ServiceMethod handler);
+
+    /**
+     * Calls a service method on a shell of this job.
+     *
+     * @param shellRank the target shell rank
+     * @param method the method name
+     * @param request the request payload
+     * @return the response, completed exceptionally when the method fails or does not exist
+     */
+    CompletionStage<JsonNode> rpc(int shellRank, String method, JsonNode request);
+
+    /** @return the plugins attached to this shell, in stack order */
+    List<String> plugins();
+}

@@ -1,0 +1,18 @@
+package org.jobshell.api.admin;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Runs jobs in this container. */
+@ProviderType
+public interface JobService {
+
+    /**
+     * Starts a job: validates its jobspec, creates its directory and starts its shells.
+     *
+     * @param request the job
+     * @return the running job
+     * @throws org.jobshell.api.ShellException naming the field when the jobspec is invalid, or
+     *     when the job directory cannot be created
+     */
+    Job submit(JobRequest request);
+}

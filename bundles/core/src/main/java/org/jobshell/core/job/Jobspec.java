@@ -1,0 +1,222 @@
+package org.jobshell.core.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jobshell.api.ShellException;
+
+/**
+ * A validated version 1 jobspec (Flux RFC 25): what the job runs and with which resources.
+ * {@link #parse} names the offending field in its error.
+ *
+ * @param json the jobspec as given
+ * @param command the task command and arguments
+ * @param totalTasks the number of tasks of the job
+ * @param nnodes the number of shells (nodes) requested
+ * @param coresPerSlot cores per task slot
+ * @param gpusPerSlot GPUs per task slot
+ * @param cwd the working directory, or null
+ * @param environment the job environment
+ * @param options the shell options
+ * @param duration the time limit in seconds, 0 for none
+ */
+public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int nnodes, int coresPerSlot,
+        int gpusPerSlot, String cwd, Map<String, String> environment, ObjectNode options, double duration) {
+
+    /**
+     * Validates a jobspec.
+     *
+     * @param node the parsed JSON
+     * @return the jobspec
+     * @throws ShellException {@code jobspec: <field>: <problem>}
+     */
+    public static Jobspec parse(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw bad("", "must be a JSON object");
+        }
+        ObjectNode json = (ObjectNode) node;
+        JsonNode version = json.get("version");
+        if (version != null && !(version.isInt() && version.intValue() == 1)) {
+            throw bad("version", "must be 1, got " + version);
+        }
+        JsonNode tasks = json.get("tasks");
+        if (tasks == null) {
+            throw bad("tasks", "missing");
+        }
+        if (!tasks.isArray() || tasks.size() != 1) {
+            throw bad("tasks", "must be an array of exactly one task");
+        }
+        JsonNode task = tasks.get(0);
+        List<String> command = command(task.get("command"));
+        Slots slots = slots(json.get("resources"));
+        int total = taskCount(task.get("count"), slots);
+        if (total < slots.nnodes) {
+            throw bad("tasks[0].count", total + " task(s) cannot fill " + slots.nnodes + " nodes");
+        }
+        JsonNode system = json.path("attributes").path("system");
+        String cwd = optionalString(system, "cwd");
+        Map<String, String> env = environment(system.get("environment"));
+        ObjectNode options = options(system.path("shell").get("options"));
+        double duration = duration(system.get("duration"));
+        return new Jobspec(json, List.copyOf(command), total, slots.nnodes, slots.cores, slots.gpus, cwd,
+                Collections.unmodifiableMap(env), options, duration);
+    }
+
+    /** Slot counts from the resources section. */
+    private record Slots(int nnodes, int slotsPerNode, int cores, int gpus) {
+    }
+
+    private static List<String> command(JsonNode cmd) {
+        if (cmd == null || !cmd.isArray() || cmd.isEmpty()) {
+            throw bad("tasks[0].command", "must be a non-empty array of strings");
+        }
+        List<String> argv = new ArrayList<>();
+        for (JsonNode a : cmd) {
+            if (!a.isTextual()) {
+                throw bad("tasks[0].command", "must be a non-empty array of strings, got " + a);
+            }
+            argv.add(a.textValue());
+        }
+        if (argv.get(0).isEmpty()) {
+            throw bad("tasks[0].command[0]", "must not be empty");
+        }
+        return argv;
+    }
+
+    private static Slots slots(JsonNode resources) {
+        if (resources == null) {
+            return new Slots(1, 1, 1, 0);
+        }
+        if (!resources.isArray() || resources.size() != 1) {
+            throw bad("resources", "must be an array of one node or slot entry");
+        }
+        JsonNode top = resources.get(0);
+        String type = top.path("type").asText("");
+        int nnodes = 1;
+        JsonNode slot = top;
+        String where = "resources[0]";
+        if ("node".equals(type)) {
+            nnodes = count(top, where);
+            JsonNode with = top.get("with");
+            if (with == null || !with.isArray() || with.size() != 1) {
+                throw bad(where + ".with", "a node must hold exactly one slot entry");
+            }
+            slot = with.get(0);
+            where += ".with[0]";
+        }
+        if (!"slot".equals(slot.path("type").asText(""))) {
+            throw bad(where + ".type", "must be \"slot\"" + ("node".equals(type) ? "" : " or \"node\""));
+        }
+        int slotCount = count(slot, where);
+        int cores = 0;
+        int gpus = 0;
+        JsonNode with = slot.get("with");
+        if (with != null) {
+            if (!with.isArray()) {
+                throw bad(where + ".with", "must be an array");
+            }
+            for (int i = 0; i < with.size(); i++) {
+                JsonNode r = with.get(i);
+                String t = r.path("type").asText("");
+                if ("core".equals(t)) {
+                    cores = count(r, where + ".with[" + i + "]");
+                } else if ("gpu".equals(t)) {
+                    gpus = count(r, where + ".with[" + i + "]");
+                }
+            }
+        }
+        return new Slots(nnodes, slotCount, Math.max(cores, 1), gpus);
+    }
+
+    private static int count(JsonNode r, String where) {
+        JsonNode c = r.get("count");
+        if (c == null || !c.canConvertToInt() || !c.isIntegralNumber() || c.intValue() < 1) {
+            throw bad(where + ".count", "must be a positive integer");
+        }
+        return c.intValue();
+    }
+
+    private static int taskCount(JsonNode count, Slots slots) {
+        if (count == null || !count.isObject()) {
+            throw bad("tasks[0].count", "must be an object with per_slot or total");
+        }
+        JsonNode total = count.get("total");
+        JsonNode perSlot = count.get("per_slot");
+        if (total != null) {
+            if (!total.isIntegralNumber() || total.intValue() < 1) {
+                throw bad("tasks[0].count.total", "must be a positive integer");
+            }
+            return total.intValue();
+        }
+        if (perSlot != null) {
+            if (!perSlot.isIntegralNumber() || perSlot.intValue() < 1) {
+                throw bad("tasks[0].count.per_slot", "must be a positive integer");
+            }
+            long n = (long) perSlot.intValue() * slots.slotsPerNode * slots.nnodes;
+            if (n > Integer.MAX_VALUE) {
+                throw bad("tasks[0].count", "too many tasks");
+            }
+            return (int) n;
+        }
+        throw bad("tasks[0].count", "must be an object with per_slot or total");
+    }
+
+    private static String optionalString(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw bad("attributes.system." + field, "must be a string");
+        }
+        return v.textValue();
+    }
+
+    private static Map<String, String> environment(JsonNode env) {
+        Map<String, String> map = new TreeMap<>();
+        if (env == null || env.isNull()) {
+            return map;
+        }
+        if (!env.isObject()) {
+            throw bad("attributes.system.environment", "must be an object of strings");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = env.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw bad("attributes.system.environment." + e.getKey(), "must be a string");
+            }
+            map.put(e.getKey(), e.getValue().textValue());
+        }
+        return map;
+    }
+
+    private static ObjectNode options(JsonNode options) {
+        if (options == null || options.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!options.isObject()) {
+            throw bad("attributes.system.shell.options", "must be an object");
+        }
+        return ((ObjectNode) options).deepCopy();
+    }
+
+    private static double duration(JsonNode d) {
+        if (d == null || d.isNull()) {
+            return 0;
+        }
+        if (!d.isNumber() || d.doubleValue() < 0) {
+            throw bad("attributes.system.duration", "must be a number of seconds >= 0");
+        }
+        return d.doubleValue();
+    }
+
+    private static ShellException bad(String field, String problem) {
+        return new ShellException(field.isEmpty() ? "jobspec: " + problem : "jobspec: " + field + ": " + problem);
+    }
+}

@@ -1,0 +1,144 @@
+package org.jobshell.core.job;
+
+import java.nio.channels.Channel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.jobshell.api.Environment;
+import org.jobshell.api.Launch;
+
+/** What one task will run; fixed once the task started. */
+final class LaunchSpec implements Launch {
+
+    private final List<String> argv;
+    private final EnvironmentMap environment;
+    private final List<String> wrapper = new ArrayList<>();
+    private final List<Channel> inherited = new ArrayList<>();
+    private Path cwd;
+    private BitSet cpus;
+    private boolean started;
+
+    LaunchSpec(List<String> argv, EnvironmentMap environment, Path cwd) {
+        this.argv = new GuardedList(new ArrayList<>(argv));
+        this.environment = environment;
+        this.cwd = cwd;
+    }
+
+    /** A list that refuses changes once the task started. */
+    private final class GuardedList extends java.util.AbstractList<String> {
+        private final List<String> items;
+
+        GuardedList(List<String> items) {
+            this.items = items;
+        }
+
+        @Override
+        public String get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public String set(int index, String element) {
+            checkNotStarted();
+            return items.set(index, Objects.requireNonNull(element));
+        }
+
+        @Override
+        public void add(int index, String element) {
+            checkNotStarted();
+            items.add(index, Objects.requireNonNull(element));
+        }
+
+        @Override
+        public String remove(int index) {
+            checkNotStarted();
+            return items.remove(index);
+        }
+    }
+
+    @Override
+    public List<String> argv() {
+        return argv;
+    }
+
+    @Override
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public synchronized Path cwd() {
+        return cwd;
+    }
+
+    @Override
+    public synchronized void cwd(Path dir) {
+        checkNotStarted();
+        this.cwd = Objects.requireNonNull(dir);
+    }
+
+    @Override
+    public synchronized void wrap(List<String> command) {
+        checkNotStarted();
+        if (command == null || command.isEmpty()) {
+            throw new IllegalArgumentException("a wrapper needs a command");
+        }
+        wrapper.addAll(0, command);
+    }
+
+    @Override
+    public synchronized List<String> wrapper() {
+        return Collections.unmodifiableList(new ArrayList<>(wrapper));
+    }
+
+    @Override
+    public synchronized void cpus(BitSet set) {
+        checkNotStarted();
+        this.cpus = set == null || set.isEmpty() ? null : (BitSet) set.clone();
+    }
+
+    @Override
+    public synchronized BitSet cpus() {
+        return cpus == null ? null : (BitSet) cpus.clone();
+    }
+
+    @Override
+    public synchronized int inherit(Channel channel) {
+        checkNotStarted();
+        if (channel == null || !channel.isOpen()) {
+            throw new IllegalArgumentException("only an open channel can be inherited");
+        }
+        inherited.add(channel);
+        return 2 + inherited.size();
+    }
+
+    synchronized List<Channel> inherited() {
+        return List.copyOf(inherited);
+    }
+
+    @Override
+    public synchronized List<String> commandLine() {
+        List<String> all = new ArrayList<>(wrapper);
+        all.addAll(argv);
+        return all;
+    }
+
+    synchronized void markStarted() {
+        started = true;
+        environment.freeze();
+    }
+
+    private synchronized void checkNotStarted() {
+        if (started) {
+            throw new IllegalStateException("the task has started: its launch can no longer change");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.jobshell.core.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.jobshell.api.ShellInfo;
+
+/**
+ * The job and one shell's place in it.
+ *
+ * @param jobId the job id
+ * @param jobIdString its text form
+ * @param rank the shell rank
+ * @param size the number of shells
+ * @param totalTasks the number of tasks of the job
+ * @param jobspec the jobspec
+ * @param resources R
+ * @param jobDirectory the job directory
+ * @param cwd the tasks' working directory
+ */
+record ShellInfoRecord(long jobId, String jobIdString, int rank, int size, int totalTasks, JsonNode jobspec,
+        JsonNode resources, Path jobDirectory, Path cwd) implements ShellInfo {
+}

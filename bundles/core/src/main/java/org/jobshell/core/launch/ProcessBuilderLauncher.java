@@ -1,0 +1,152 @@
+package org.jobshell.core.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.Channel;
+import java.nio.channels.Pipe;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jobshell.api.TaskStream;
+import org.jobshell.core.util.CpuSets;
+import org.jobshell.core.util.Idset;
+
+/**
+ * Starts tasks with {@link ProcessBuilder}, the launcher that works on every JDK.
+ *
+ * <ul>
+ *   <li>Output: each stream is a NIO {@link Pipe} whose write end the child gets through
+ *       {@code /proc/self/fd/N}; the read ends are served by one {@link OutputReactor} thread.</li>
+ *   <li>Isolation: the environment is exactly the request's; the JDK closes every other
+ *       descriptor in the child; stdin is {@code /dev/null}.</li>
+ *   <li>Concurrency: at most two spawns at a time (more launcher threads make the JDK slower).</li>
+ *   <li>What the JDK cannot do in the child is done by a wrapper exec: {@code taskset -c} for a CPU
+ *       set other than the container's own, and {@code sh} reopening inherited descriptors from
+ *       {@code /proc/<pid>/fd}. Both cost one more exec, only for the tasks that need them.</li>
+ * </ul>
+ */
+public final class ProcessBuilderLauncher implements TaskLauncher {
+
+    private static final Pattern JDK_ERROR = Pattern.compile("error=(\\d+), (.*)$");
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final OutputReactor reactor = new OutputReactor();
+    private final Semaphore spawns = new Semaphore(2);
+    private final BitSet containerCpus = CpuSets.allowed();
+    private final long selfPid = ProcessHandle.current().pid();
+
+    @Override
+    public Spawned spawn(SpawnRequest request) throws SpawnException {
+        ProcessBuilder pb = new ProcessBuilder(commandLine(request));
+        pb.environment().clear();
+        pb.environment().putAll(request.environment());
+        pb.directory(request.cwd().toFile());
+        pb.redirectInput(DEV_NULL);
+        Pipe out = null;
+        Pipe err = null;
+        try {
+            out = Pipe.open();
+            err = Pipe.open();
+            pb.redirectOutput(new File("/proc/self/fd/" + Descriptors.of(out.sink())));
+            pb.redirectError(new File("/proc/self/fd/" + Descriptors.of(err.sink())));
+            Process process = start(pb);
+            out.sink().close();
+            err.sink().close();
+            ProcessObserver observer = request.observer();
+            reactor.register(out.source(), TaskStream.STDOUT, observer);
+            reactor.register(err.source(), TaskStream.STDERR, observer);
+            process.onExit().thenAccept(p -> observer.exited(p.exitValue()));
+            long pid = process.pid();
+            return () -> pid;
+        } catch (IOException e) {
+            closeQuietly(out);
+            closeQuietly(err);
+            throw failure(e);
+        }
+    }
+
+    private Process start(ProcessBuilder pb) throws IOException {
+        spawns.acquireUninterruptibly();
+        try {
+            return pb.start();
+        } finally {
+            spawns.release();
+        }
+    }
+
+    /** The request's command with the wrappers this launcher needs in front. */
+    List<String> commandLine(SpawnRequest request) throws SpawnException {
+        List<String> cmd = new ArrayList<>();
+        BitSet cpus = request.cpus();
+        if (cpus != null && !cpus.isEmpty() && !cpus.equals(containerCpus)) {
+            cmd.add("taskset");
+            cmd.add("-c");
+            cmd.add(Idset.encode(cpus));
+        }
+        List<Channel> inherited = request.inherited();
+        if (!inherited.isEmpty()) {
+            StringBuilder script = new StringBuilder();
+            for (int i = 0; i < inherited.size(); i++) {
+                Channel c = inherited.get(i);
+                int fd = Descriptors.of(c);
+                script.append("exec ").append(3 + i).append(redirection(c)).append("/proc/").append(selfPid)
+                        .append("/fd/").append(fd).append("; ");
+            }
+            script.append("exec \"$@\"");
+            cmd.add("/bin/sh");
+            cmd.add("-c");
+            cmd.add(script.toString());
+            cmd.add("jobshell-task");
+        }
+        if (!cmd.isEmpty()) {
+            // a wrapper would report a missing command its own way: check it here instead
+            Executables.check(request.argv().get(0), request.environment().get("PATH"), request.cwd());
+        }
+        cmd.addAll(request.argv());
+        return cmd;
+    }
+
+    private static String redirection(Channel c) {
+        boolean readable = c instanceof ReadableByteChannel;
+        boolean writable = c instanceof WritableByteChannel;
+        return readable && writable ? "<>" : readable ? "<" : ">";
+    }
+
+    /** Turns the JDK's "error=2, No such file or directory" into an errno and its message. */
+    static SpawnException failure(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        Matcher matcher = JDK_ERROR.matcher(m);
+        if (matcher.find()) {
+            return new SpawnException(Integer.parseInt(matcher.group(1)), matcher.group(2));
+        }
+        return new SpawnException(0, m);
+    }
+
+    private static void closeQuietly(Pipe p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            p.sink().close();
+            p.source().close();
+        } catch (IOException e) {
+            // already failing; nothing more to do
+        }
+    }
+
+    /** @return the descriptor count of this process, for diagnostics and benchmarks */
+    public static int openDescriptors() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+
+    @Override
+    public void close() {
+        reactor.close();
+    }
+}

@@ -1,0 +1,21 @@
+package org.jobshell.core.launch;
+
+import java.nio.channels.Channel;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process to start.
+ *
+ * @param argv the command line (wrappers included)
+ * @param environment the whole environment (nothing is inherited from the container)
+ * @param cwd the working directory
+ * @param cpus CPUs to bind to, or null to leave affinity alone
+ * @param inherited descriptors the process gets as 3, 4, ... in this order
+ * @param observer told about output and exit
+ */
+public record SpawnRequest(List<String> argv, Map<String, String> environment, Path cwd, BitSet cpus,
+        List<Channel> inherited, ProcessObserver observer) {
+}

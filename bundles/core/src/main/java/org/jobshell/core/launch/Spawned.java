@@ -1,0 +1,8 @@
+package org.jobshell.core.launch;
+
+/** A started process. */
+public interface Spawned {
+
+    /** @return its process id */
+    long pid();
+}
