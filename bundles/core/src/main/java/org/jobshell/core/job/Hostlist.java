@@ -3,7 +3,7 @@ package org.jobshell.core.job;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.jobshell.core.util.Idset;
+import org.jobshell.api.Idset;
 
 /** RFC 29 hostlists such as {@code node[0-3,7],login}: expanded in order, duplicates kept. */
 final class Hostlist {

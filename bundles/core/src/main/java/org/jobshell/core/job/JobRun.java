@@ -16,7 +16,7 @@ import org.jobshell.core.launch.Signals;
 import org.jobshell.core.launch.TaskLauncher;
 import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Watchdog;
-import org.jobshell.core.util.Idset;
+import org.jobshell.api.Idset;
 
 /**
  * A running job: its shells, its directory and eventlogs, and what the execution system does for

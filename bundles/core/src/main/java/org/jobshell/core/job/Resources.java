@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jobshell.api.ShellException;
-import org.jobshell.core.util.Idset;
+import org.jobshell.api.Idset;
 
 /**
  * R, the resource set of a job (Flux RFC 20, version 1): per shell rank its host, cores and GPUs.

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jobshell.api.TaskStream;
 import org.jobshell.core.util.CpuSets;
-import org.jobshell.core.util.Idset;
+import org.jobshell.api.Idset;
 
 /**
  * Starts tasks with {@link ProcessBuilder}, the launcher that works on every JDK.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import org.jobshell.api.Idset;
 
 /** The CPUs this process may run on, from {@code /proc/self/status}. */
 public final class CpuSets {

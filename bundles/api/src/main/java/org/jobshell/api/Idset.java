@@ -1,8 +1,8 @@
-package org.jobshell.core.util;
+package org.jobshell.api;
 
 import java.util.BitSet;
 
-/** RFC 22 idsets: {@code 0-3,5,8-9} to and from {@link BitSet}. */
+/** RFC 22 idsets, such as the task ranks and cores of a {@link RankInfo}: {@code 0-3,5,8-9} to and from {@link BitSet}. */
 public final class Idset {
 
     private Idset() {
