@@ -1,5 +1,6 @@
 package org.jobshell.api.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Runs jobs in this container. */
@@ -15,4 +16,12 @@ public interface JobService {
      *     when the job directory cannot be created
      */
     Job submit(JobRequest request);
+
+    /**
+     * Checks a jobspec without running it.
+     *
+     * @param jobspec a jobspec
+     * @throws org.jobshell.api.ShellException {@code jobspec: <field>: <problem>}
+     */
+    void validate(ObjectNode jobspec);
 }

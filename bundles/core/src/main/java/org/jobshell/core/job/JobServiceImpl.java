@@ -1,6 +1,7 @@
 package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,11 @@ public final class JobServiceImpl implements JobService {
         job.exitCode().whenComplete((code, error) -> running.remove(job));
         job.start();
         return job;
+    }
+
+    @Override
+    public void validate(ObjectNode jobspec) {
+        Jobspec.parse(jobspec);
     }
 
     /** Facts about this host, read cheaply from /proc (no DNS). */

@@ -2,7 +2,6 @@ package org.jobshell.core.stack;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,9 +82,7 @@ public final class PluginRegistry implements PluginInventory {
     }
 
     private void rebuild() {
-        List<PluginEntry> sorted = new ArrayList<>(entries.values());
-        Collections.sort(sorted);
-        snapshot = new PluginSnapshot(sorted);
+        snapshot = PluginSnapshot.of(entries.values());
     }
 
     private static boolean isTrue(Object o) {

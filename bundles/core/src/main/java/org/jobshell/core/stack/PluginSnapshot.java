@@ -1,6 +1,8 @@
 package org.jobshell.core.stack;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,17 @@ public final class PluginSnapshot {
     private final List<PluginEntry> active;
     private final Map<PluginEntry, PluginEntry> shadowedBy;
 
-    /** @param sorted every entry, in load order */
-    PluginSnapshot(List<PluginEntry> sorted) {
+    /**
+     * @param entries the registered plugins, in any order
+     * @return the snapshot, sorted in load order
+     */
+    public static PluginSnapshot of(Collection<PluginEntry> entries) {
+        List<PluginEntry> sorted = new ArrayList<>(entries);
+        Collections.sort(sorted);
+        return new PluginSnapshot(sorted);
+    }
+
+    private PluginSnapshot(List<PluginEntry> sorted) {
         this.all = List.copyOf(sorted);
         Map<String, PluginEntry> winner = new HashMap<>();
         for (PluginEntry e : all) {

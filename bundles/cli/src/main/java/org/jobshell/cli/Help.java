@@ -1,0 +1,64 @@
+package org.jobshell.cli;
+
+/** The help texts. */
+final class Help {
+
+    static final String MAIN = String.join("\n",
+            "usage: jobshell COMMAND [ARGS...]",
+            "",
+            "Runs the tasks of a parallel job and supervises them; every behaviour around the tasks is a plugin",
+            "bundle (see 'jobshell plugins').",
+            "",
+            "commands:",
+            "  run [OPTIONS] CMD [ARGS...]   run a job and exit with its exit code",
+            "  plugins [--json]              list the plugins a job would get, active and shadowed",
+            "  help [COMMAND]                show help",
+            "",
+            "options:",
+            "  -h, --help                    show this help",
+            "  --version                     show the version",
+            "",
+            "Run 'jobshell run --help' for the options of a job.",
+            "");
+
+    static final String RUN = String.join("\n",
+            "usage: jobshell run [OPTIONS] CMD [ARGS...]",
+            "       jobshell run [OPTIONS] --jobspec FILE",
+            "",
+            "Runs CMD as the tasks of one job and exits with the job's exit code: the largest task exit code",
+            "(128+N for a task killed by signal N), 127 when CMD is not found, 126 when it cannot be executed,",
+            "1 when a plugin fails the job.",
+            "",
+            "options:",
+            "  -n, --ntasks=N          number of tasks (default: 1, or one per node with -N)",
+            "  -N, --nodes=M           number of shells the tasks are spread over (default: 1)",
+            "  -c, --cores-per-task=C  cores per task slot (default: 1)",
+            "  -o, --setopt=KEY[=VAL]  set shell option KEY (repeatable); KEY may be dotted (output.stdout.label),",
+            "                          VAL is JSON when it parses, else a string; no VAL means 1.",
+            "                          e.g. -o cpu-affinity=per-task, -o verbose=1",
+            "  --label-io              prefix each output line with its task rank: '<rank>: line'",
+            "  --env=RULE              job environment rule (repeatable); the whole environment is exported,",
+            "                          then: VAR=VAL sets ($VAR expanded), -GLOB removes, GLOB exports again,",
+            "                          ^FILE reads rules from FILE",
+            "  --env-remove=GLOB       same as --env=-GLOB",
+            "  --cwd=DIR               working directory of the tasks (default: the current one)",
+            "  --jobspec=FILE          run this Flux-compatible version 1 jobspec (JSON) instead of CMD",
+            "  -v, --verbose           show the job id and more shell messages (repeat for more)",
+            "  -h, --help              show this help",
+            "",
+            "Ctrl-C passes SIGINT to the tasks; a second Ctrl-C within 2 seconds kills them.",
+            "");
+
+    static final String PLUGINS = String.join("\n",
+            "usage: jobshell plugins [--json]",
+            "",
+            "Lists every plugin service in load order (ascending service.ranking): its name, ranking, whether",
+            "the next job gets it (active) or a later plugin of the same name shadows it, its bundle and",
+            "version, and the topics it handles. Bundles in plugins/ are included.",
+            "",
+            "  --json    print the list as JSON",
+            "");
+
+    private Help() {
+    }
+}

@@ -1,0 +1,122 @@
+package org.jobshell.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses {@code jobshell run} arguments; every mistake is a {@link UsageException} naming it. */
+final class RunParser {
+
+    private final ObjectMapper mapper;
+
+    RunParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param args the arguments after {@code run}
+     * @return the request, or null when help was asked for
+     */
+    RunRequest parse(List<String> args) {
+        ArgReader r = new ArgReader(new ArrayList<>(args));
+        Integer ntasks = null;
+        Integer nodes = null;
+        int cores = 1;
+        ObjectNode options = mapper.createObjectNode();
+        List<String> env = new ArrayList<>();
+        Path cwd = null;
+        Path jobspec = null;
+        int verbose = 0;
+        boolean labelIo = false;
+        String opt;
+        while ((opt = r.nextOption()) != null) {
+            switch (opt) {
+                case "-n":
+                case "--ntasks":
+                    ntasks = positive(opt, r.value());
+                    break;
+                case "-N":
+                case "--nodes":
+                    nodes = positive(opt, r.value());
+                    break;
+                case "-c":
+                case "--cores-per-task":
+                    cores = positive(opt, r.value());
+                    break;
+                case "-o":
+                case "--setopt":
+                    OptionValues.apply(options, r.value(), mapper);
+                    break;
+                case "--label-io":
+                    r.noValue();
+                    labelIo = true;
+                    break;
+                case "--env":
+                    env.add(r.value());
+                    break;
+                case "--env-remove":
+                    env.add("-" + r.value());
+                    break;
+                case "--cwd":
+                    cwd = Path.of(r.value());
+                    break;
+                case "--jobspec":
+                    jobspec = Path.of(r.value());
+                    break;
+                case "-v":
+                case "--verbose":
+                    r.noValue();
+                    verbose++;
+                    break;
+                case "-h":
+                case "--help":
+                    return null;
+                default:
+                    throw new UsageException("run: unknown option '" + opt + "' (see jobshell run --help)");
+            }
+        }
+        if (labelIo) {
+            OptionValues.apply(options, "output.stdout.label=true", mapper);
+            OptionValues.apply(options, "output.stderr.label=true", mapper);
+        }
+        if (verbose > 0) {
+            options.set("verbose", IntNode.valueOf(Math.min(verbose, 2)));
+        }
+        List<String> command = List.copyOf(r.rest());
+        check(ntasks, nodes, jobspec, command);
+        return new RunRequest(ntasks, nodes, cores, options, env, cwd, jobspec, verbose, command);
+    }
+
+    private static void check(Integer ntasks, Integer nodes, Path jobspec, List<String> command) {
+        if (jobspec != null) {
+            if (!command.isEmpty()) {
+                throw new UsageException("run: --jobspec and a command cannot be given together");
+            }
+            if (ntasks != null || nodes != null) {
+                throw new UsageException("run: --jobspec and -n/-N cannot be given together: the jobspec says");
+            }
+            return;
+        }
+        if (command.isEmpty()) {
+            throw new UsageException("run: no command given (see jobshell run --help)");
+        }
+        if (ntasks != null && nodes != null && nodes > ntasks) {
+            throw new UsageException("run: -N " + nodes + " needs at least as many tasks, but -n is " + ntasks);
+        }
+    }
+
+    private static int positive(String opt, String value) {
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(opt + ": must be a positive integer, got '" + value + "'");
+    }
+}

@@ -1,0 +1,168 @@
+package org.jobshell.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.jobshell.launch.Command;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * A one-shot OSGi container: Felix with a private bundle cache, every jar of {@code system/} then
+ * of {@code plugins/} installed by reference (nothing copied) and started in name order. A plugin
+ * jar that cannot be installed or started is reported on one line and skipped.
+ */
+final class Container implements AutoCloseable {
+
+    private final Framework framework;
+    private final Path cache;
+
+    private Container(Framework framework, Path cache) {
+        this.framework = framework;
+        this.cache = cache;
+    }
+
+    static Container start(Path home, PrintStream errors) throws LauncherException {
+        Path cache;
+        try {
+            cache = Files.createTempDirectory("jobshell-felix-");
+        } catch (IOException e) {
+            throw new LauncherException("cannot create a bundle cache directory: " + e.getMessage());
+        }
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.jobshell.launch;version=\"1.0.0\"");
+        props.put("felix.cache.locking", "false");
+        props.put("felix.service.urlhandlers", "false");
+        props.put("felix.log.level", "1");
+        props.put("ds.loglevel", "error");
+        // EventAdmin warns on stderr when the framework stops with events in flight: not for users
+        props.put("org.apache.felix.eventadmin.LogLevel", "1");
+        props.put("jobshell.home", home.toString());
+        props.put("jobshell.var", home.resolve("var").toString());
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
+        Container container = new Container(framework, cache);
+        try {
+            framework.init();
+            List<Bundle> bundles = new ArrayList<>();
+            bundles.addAll(container.install(home.resolve("system"), errors, true));
+            bundles.addAll(container.install(home.resolve("plugins"), errors, false));
+            framework.start();
+            for (Bundle b : bundles) {
+                container.startBundle(b, errors);
+            }
+        } catch (BundleException e) {
+            container.close();
+            throw new LauncherException("cannot start the container: " + e.getMessage());
+        }
+        return container;
+    }
+
+    private List<Bundle> install(Path dir, PrintStream errors, boolean required) throws LauncherException {
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars(dir, required)) {
+            try {
+                bundles.add(framework.getBundleContext().installBundle("reference:" + jar.toUri()));
+            } catch (BundleException | RuntimeException e) {
+                if (required) {
+                    throw new LauncherException(jar + ": cannot install: " + e.getMessage());
+                }
+                errors.println("jobshell: warning: " + jar + ": not a usable bundle, skipped: " + e.getMessage());
+            }
+        }
+        return bundles;
+    }
+
+    private static List<Path> jars(Path dir, boolean required) throws LauncherException {
+        if (!Files.isDirectory(dir)) {
+            if (required) {
+                throw new LauncherException(dir + " is missing: is jobshell installed completely?");
+            }
+            return List.of();
+        }
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jar")) {
+            files.forEach(jars::add);
+        } catch (IOException e) {
+            throw new LauncherException("cannot list " + dir + ": " + e.getMessage());
+        }
+        jars.sort(Comparator.comparing(Path::toString));
+        return jars;
+    }
+
+    private void startBundle(Bundle b, PrintStream errors) {
+        if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            return;
+        }
+        try {
+            b.start();
+        } catch (BundleException | RuntimeException e) {
+            errors.println("jobshell: warning: bundle " + b.getSymbolicName() + " (" + b.getLocation()
+                    + ") did not start: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param waitMillis how long to wait for the CLI bundle's service
+     * @return the command service
+     */
+    Command command(long waitMillis) throws LauncherException {
+        ServiceTracker<Command, Command> tracker = new ServiceTracker<>(framework.getBundleContext(), Command.class,
+                null);
+        tracker.open();
+        try {
+            Command c = tracker.waitForService(waitMillis);
+            if (c == null) {
+                throw new LauncherException("the command line bundle did not start within " + waitMillis / 1000
+                        + " s: see the warnings above");
+            }
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted while starting");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException e) {
+            // stopping anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteTree(cache);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover cache in the temp directory is harmless
+        }
+    }
+}
