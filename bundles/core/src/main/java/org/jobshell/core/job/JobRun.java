@@ -126,7 +126,10 @@ final class JobRun implements Job {
         exchange.abort();
     }
 
-    /** A task ended: the first one of the job is posted to the exec eventlog. */
+    /**
+     * A task ended. The first one of the job is posted to the exec eventlog by the leader, from its
+     * main loop: like a report from another shell, it comes after the leader's shell.start.
+     */
     void taskExited(TaskRecord task) {
         synchronized (this) {
             if (firstExitPosted) {
@@ -134,7 +137,8 @@ final class JobRun implements Job {
             }
             firstExitPosted = true;
         }
-        directory.exec().append("shell.task-exit", task.toJson());
+        ObjectNode info = task.toJson();
+        shells.get(0).execute(() -> directory.exec().append("shell.task-exit", info));
     }
 
     RankInfo rankInfo(int rank) {
