@@ -34,18 +34,16 @@ final class JobspecBuilder {
         ObjectNode spec = mapper.createObjectNode();
         spec.put("version", 1);
         ArrayNode resources = spec.putArray("resources");
-        ObjectNode slot;
+        ArrayNode slotParent = resources;
         if (run.nodes() != null) {
             ObjectNode node = resources.addObject();
             node.put("type", "node");
             node.put("count", nodes);
-            slot = node.putArray("with").addObject();
-            slot.put("count", slotsPerNode);
-        } else {
-            slot = resources.addObject();
-            slot.put("count", ntasks);
+            slotParent = node.putArray("with");
         }
+        ObjectNode slot = slotParent.addObject();
         slot.put("type", "slot");
+        slot.put("count", run.nodes() != null ? slotsPerNode : ntasks);
         slot.put("label", "task");
         ObjectNode core = slot.putArray("with").addObject();
         core.put("type", "core");

@@ -1,0 +1,26 @@
+package org.jobshell.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.jobshell.api.admin.PluginInfo;
+import org.junit.jupiter.api.Test;
+
+/** The {@code jobshell plugins} table. */
+class PluginsCommandTest {
+
+    @Test
+    void tableShowsActiveAndShadowedPlugins() {
+        String table = PluginsCommand.table(List.of(
+                new PluginInfo("cpu-affinity", 36, 12, "org.jobshell.plugin.cpuaffinity", "0.1.0", false, false,
+                        "org.site.affinity 2.0.0", List.of("shell.init", "task.exec")),
+                new PluginInfo("cpu-affinity", 100, 40, "org.site.affinity", "2.0.0", true, true, null,
+                        List.of("shell.init"))));
+        assertEquals(String.join("\n",
+                "NAME          RANKING  STATE            BUNDLE                           VERSION  TOPICS",
+                "cpu-affinity  36       shadowed         org.jobshell.plugin.cpuaffinity  0.1.0    "
+                        + "shell.init,task.exec  (shadowed by org.site.affinity 2.0.0)",
+                "cpu-affinity  100      active,optional  org.site.affinity                2.0.0    shell.init",
+                ""), table);
+    }
+}
