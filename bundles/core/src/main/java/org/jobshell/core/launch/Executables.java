@@ -2,32 +2,54 @@ package org.jobshell.core.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds a command the way execvp(3) does, to report a missing one before a wrapper runs it. */
+/**
+ * Finds a task's command the way execvp(3) in the task would: through the task's own PATH, not the
+ * container's (which is what ProcessBuilder would search). Lookups are cached per PATH and command,
+ * so a job of 1000 identical tasks looks once.
+ */
 final class Executables {
 
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+    private static final int MAX_CACHED = 1024;
 
-    private Executables() {
-    }
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     /**
      * @param command argv[0]
      * @param path the task's PATH, or null
-     * @param cwd the task's working directory (for relative commands with a slash)
+     * @param cwd the task's working directory (for relative commands)
+     * @return the command to exec: an absolute path when found through PATH, else as given
      * @throws SpawnException ENOENT when nothing is found, EACCES when found but not executable
      */
-    static void check(String command, String path, Path cwd) throws SpawnException {
+    String resolve(String command, String path, Path cwd) throws SpawnException {
         if (command.contains("/")) {
             verify(cwd.resolve(command));
-            return;
+            return command;
         }
+        String searchPath = path == null ? DEFAULT_PATH : path;
+        String key = searchPath + '\0' + command;
+        String hit = cache.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        String found = search(command, searchPath, cwd);
+        if (!searchPath.contains(".") && !searchPath.contains("::") && !searchPath.startsWith(":")
+                && !searchPath.endsWith(":") && cache.size() < MAX_CACHED) {
+            cache.put(key, found); // only PATHs without relative entries, which depend on the cwd
+        }
+        return found;
+    }
+
+    private static String search(String command, String path, Path cwd) throws SpawnException {
         boolean foundNonExecutable = false;
-        for (String dir : (path == null ? DEFAULT_PATH : path).split(":", -1)) {
+        for (String dir : path.split(":", -1)) {
             Path candidate = (dir.isEmpty() ? cwd : cwd.resolve(dir)).resolve(command);
             if (Files.isRegularFile(candidate)) {
                 if (Files.isExecutable(candidate)) {
-                    return;
+                    return candidate.toString();
                 }
                 foundNonExecutable = true;
             }

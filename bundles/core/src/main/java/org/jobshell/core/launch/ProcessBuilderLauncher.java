@@ -22,8 +22,9 @@ import org.jobshell.api.Idset;
  * <ul>
  *   <li>Output: each stream is a NIO {@link Pipe} whose write end the child gets through
  *       {@code /proc/self/fd/N}; the read ends are served by one {@link OutputReactor} thread.</li>
- *   <li>Isolation: the environment is exactly the request's; the JDK closes every other
- *       descriptor in the child; stdin is {@code /dev/null}.</li>
+ *   <li>Isolation: the environment is exactly the request's, and the command is found through the
+ *       task's PATH; the JDK closes every other descriptor in the child; stdin is
+ *       {@code /dev/null}.</li>
  *   <li>Concurrency: at most two spawns at a time (more launcher threads make the JDK slower).</li>
  *   <li>What the JDK cannot do in the child is done by a wrapper exec: {@code taskset -c} for a CPU
  *       set other than the container's own, and {@code sh} reopening inherited descriptors from
@@ -39,6 +40,7 @@ public final class ProcessBuilderLauncher implements TaskLauncher {
     private final Semaphore spawns = new Semaphore(2);
     private final BitSet containerCpus = CpuSets.allowed();
     private final long selfPid = ProcessHandle.current().pid();
+    private final Executables executables = new Executables();
 
     @Override
     public Spawned spawn(SpawnRequest request) throws SpawnException {
@@ -103,11 +105,9 @@ public final class ProcessBuilderLauncher implements TaskLauncher {
             cmd.add(script.toString());
             cmd.add("jobshell-task");
         }
-        if (!cmd.isEmpty()) {
-            // a wrapper would report a missing command its own way: check it here instead
-            Executables.check(request.argv().get(0), request.environment().get("PATH"), request.cwd());
-        }
-        cmd.addAll(request.argv());
+        List<String> argv = request.argv();
+        cmd.add(executables.resolve(argv.get(0), request.environment().get("PATH"), request.cwd()));
+        cmd.addAll(argv.subList(1, argv.size()));
         return cmd;
     }
 
