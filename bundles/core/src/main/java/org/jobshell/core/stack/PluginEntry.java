@@ -5,7 +5,8 @@ import org.jobshell.api.ShellPlugin;
 
 /**
  * One registered plugin service: what sorting, replacement and listings need, taken from its service
- * properties. Becomes {@link #removed()} when the service goes away.
+ * properties. Becomes {@link #removed()} when the service goes away, also after its properties
+ * changed (then the registry holds a successor entry).
  */
 public final class PluginEntry implements PluginSource, Comparable<PluginEntry> {
 
@@ -17,6 +18,7 @@ public final class PluginEntry implements PluginSource, Comparable<PluginEntry> 
     private final String bundleVersion;
     private final ShellPlugin plugin;
     private volatile boolean removed;
+    private volatile PluginEntry successor;
 
     /**
      * @param name the plugin name
@@ -78,9 +80,24 @@ public final class PluginEntry implements PluginSource, Comparable<PluginEntry> 
         removed = true;
     }
 
+    /**
+     * Links this entry to the one that replaced it when the service's properties changed: jobs that
+     * attached this entry see the service go away when that one (or its own successor) does.
+     *
+     * @param next the entry for the same service with the new properties
+     */
+    void supersededBy(PluginEntry next) {
+        successor = next;
+    }
+
     @Override
     public boolean removed() {
-        return removed;
+        for (PluginEntry e = this; e != null; e = e.successor) {
+            if (e.removed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -65,9 +65,18 @@ public final class PluginRegistry implements PluginInventory {
      */
     synchronized void updatePlugin(ServiceReference<ShellPlugin> ref, ShellPlugin plugin) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
-        entries.remove(id);
+        PluginEntry before = entries.remove(id);
         problems.remove(id);
         addPlugin(ref, plugin);
+        if (before != null) {
+            // running jobs hold the old entry: it must learn when the service goes away
+            PluginEntry now = entries.get(id);
+            if (now != null) {
+                before.supersededBy(now);
+            } else {
+                before.markRemoved(); // no longer a usable plugin: no later unbind would mark it
+            }
+        }
     }
 
     /** @param ref the service reference going away */

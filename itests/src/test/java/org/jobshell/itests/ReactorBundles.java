@@ -1,0 +1,47 @@
+package org.jobshell.itests;
+
+import java.io.File;
+
+/**
+ * The jars this build just packaged, by the keys failsafe passes as {@code bundle.<key>} system
+ * properties (paths resolved in the reactor, so {@code mvn verify} never tests a stale SNAPSHOT
+ * from the local repository).
+ */
+public final class ReactorBundles {
+
+    /** The plugin API. */
+    public static final String API = "api";
+    /** The core. */
+    public static final String CORE = "core";
+    /** The builtin output plugin. */
+    public static final String OUTPUT = "output";
+    /** The builtin cpu-affinity plugin. */
+    public static final String CPU_AFFINITY = "cpu-affinity";
+    /** The example site plugin that replaces cpu-affinity. */
+    public static final String SITE_CPU_AFFINITY = "site-cpu-affinity";
+    /** The test fixture with plugins faulty and faulty-optional. */
+    public static final String FAULTY = "faulty";
+
+    private ReactorBundles() {
+    }
+
+    /**
+     * @param key one of the constants
+     * @return a {@code file:} URL of the jar
+     */
+    public static String url(String key) {
+        File jar = new File(required("bundle." + key));
+        if (!jar.isFile()) {
+            throw new IllegalStateException("bundle." + key + " is " + jar + ", which is not a file: run 'mvn verify'");
+        }
+        return jar.toURI().toString();
+    }
+
+    static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isEmpty() || value.startsWith("${")) {
+            throw new IllegalStateException("system property " + property + " is not set: run the tests with failsafe");
+        }
+        return value;
+    }
+}
