@@ -60,7 +60,7 @@ public final class JobshellCommand implements Command {
         List<String> rest = args.subList(1, args.size());
         switch (args.get(0)) {
             case "run":
-                return runCommand.run(rest, out, err, stderr);
+                return runCommand.run(rest, out, err, stdout, stderr);
             case "plugins":
                 return pluginsCommand.run(rest, stdout, stderr);
             case "help":

@@ -40,10 +40,10 @@ final class RunCommand {
         this.mapper = mapper;
     }
 
-    int run(List<String> args, OutputStream out, OutputStream err, PrintStream messages) {
+    int run(List<String> args, OutputStream out, OutputStream err, PrintStream stdout, PrintStream messages) {
         RunRequest run = new RunParser(mapper).parse(args);
         if (run == null) {
-            messages.print(Help.RUN);
+            stdout.print(Help.RUN);
             return 0;
         }
         Path cwd = run.cwd() == null ? Path.of(System.getProperty("user.dir")) : run.cwd().toAbsolutePath();

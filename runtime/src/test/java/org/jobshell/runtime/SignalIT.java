@@ -1,0 +1,90 @@
+package org.jobshell.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGINT and SIGTERM sent to {@code jobshell run} reach every task; no task outlives the job. */
+class SignalIT {
+
+    @TempDir
+    static Path dir;
+
+    private static Distribution dist;
+
+    @BeforeAll
+    static void copy() {
+        dist = Distribution.copyInto(dir);
+    }
+
+    @Test
+    void sigintReachesEveryTask() throws Exception {
+        String marker = "sigint-" + System.nanoTime();
+        Process p = dist.start("run", "-n", "3", "--label-io", "sh", "-c",
+                "trap 'echo got INT; kill $!; exit 5' INT; sleep 300 & echo started; wait", marker);
+        waitForTasks(3);
+        signal(p, "INT");
+        Distribution.Run r = Distribution.Run.of(p);
+        assertEquals(5, r.exitCode(), r.toString());
+        assertEquals(3, r.stdoutLines().stream().filter(l -> l.endsWith(": got INT")).count(), r.stdout());
+        assertNoProcessLeft(marker);
+    }
+
+    @Test
+    void sigtermEndsTheJobWith143() throws Exception {
+        Process p = dist.start("run", "-n", "2", "sh", "-c", "echo started; exec sleep 300");
+        waitForTasks(2);
+        signal(p, "TERM");
+        Distribution.Run r = Distribution.Run.of(p);
+        assertEquals(143, r.exitCode(), r.toString());
+    }
+
+    /** Waits until the newest job's output eventlog shows that many tasks printed "started". */
+    private static void waitForTasks(int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (startedInNewestJob() >= n) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the tasks did not start within 30 s");
+    }
+
+    private static long startedInNewestJob() throws IOException {
+        Path jobs = dist.home().resolve("var/jobs");
+        if (!Files.isDirectory(jobs)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.list(jobs)) {
+            Path newest = dirs.max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
+                    .orElse(null);
+            if (newest == null || !Files.exists(newest.resolve("output.eventlog"))) {
+                return 0;
+            }
+            return Files.readAllLines(newest.resolve("output.eventlog")).stream()
+                    .filter(l -> l.contains("\"data\":\"started\\n\"")).count();
+        }
+    }
+
+    private static void signal(Process p, String name) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor());
+    }
+
+    private static void assertNoProcessLeft(String marker) {
+        List<String> left = ProcessHandle.allProcesses()
+                .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).collect(Collectors.toList());
+        assertTrue(left.isEmpty(), "left behind: " + left);
+    }
+}
