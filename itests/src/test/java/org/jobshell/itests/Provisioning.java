@@ -21,7 +21,7 @@ public final class Provisioning {
     /** @return the options of the common container */
     public static Option[] container() {
         return options(
-                frameworkProperty("jobshell.var").value(varDirectory()),
+                frameworkProperty("jobshell.var.dir").value(varDirectory()),
                 mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),

@@ -73,4 +73,24 @@ class BadInputIT {
         assertTrue(r.stderrLines().get(0).startsWith("jobshell: warning: " + junk + ": not a usable bundle, skipped"),
                 r.stderr());
     }
+
+    @Test
+    void aBadSiteSettingRefusesJobsWithOneLineNamingIt() throws Exception {
+        Distribution site = Distribution.copyInto(dir.resolve("site"));
+        Files.writeString(site.home().resolve("etc/jobshell.properties"), "jobshell.watchdog.fail.ms=soon\n");
+        Distribution.Run r = site.run("run", "true");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(List.of("jobshell: error: bad setting: jobshell.watchdog.fail.ms (etc/jobshell.properties): "
+                + "must be a number of milliseconds >= 0, got 'soon'"), r.stderrLines());
+    }
+
+    @Test
+    void theSiteChoosesWhereJobsAreKept() throws Exception {
+        Distribution site = Distribution.copyInto(dir.resolve("var-site"));
+        Path var = dir.resolve("elsewhere");
+        Files.writeString(site.home().resolve("etc/jobshell.properties"), "jobshell.var.dir=" + var + "\n");
+        Distribution.Run r = site.run("run", "-v", "true");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("(" + var.resolve("jobs")), r.stderr());
+    }
 }

@@ -2,6 +2,7 @@ package org.jobshell.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.jobshell.launch.Command;
@@ -54,7 +56,8 @@ final class Container implements AutoCloseable {
         // EventAdmin warns on stderr when the framework stops with events in flight: not for users
         props.put("org.apache.felix.eventadmin.LogLevel", "1");
         props.put("jobshell.home", home.toString());
-        props.put("jobshell.var", home.resolve("var").toString());
+        props.put("jobshell.var.dir", home.resolve("var").toString());
+        props.putAll(siteProperties(home.resolve("etc/jobshell.properties")));
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
         Container container = new Container(framework, cache);
         try {
@@ -71,6 +74,22 @@ final class Container implements AutoCloseable {
             throw new LauncherException("cannot start the container: " + e.getMessage());
         }
         return container;
+    }
+
+    /** The site's framework properties, e.g. {@code jobshell.var=/var/lib/jobshell}; none when absent. */
+    private static Map<String, String> siteProperties(Path file) throws LauncherException {
+        Map<String, String> site = new HashMap<>();
+        if (!Files.exists(file)) {
+            return site;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LauncherException(file + ": cannot read: " + e.getMessage());
+        }
+        p.stringPropertyNames().forEach(k -> site.put(k, p.getProperty(k).trim()));
+        return site;
     }
 
     private List<Bundle> install(Path dir, PrintStream errors, boolean required) throws LauncherException {

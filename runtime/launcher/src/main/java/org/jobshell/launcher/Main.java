@@ -19,7 +19,7 @@ import sun.misc.Signal;
  */
 public final class Main {
 
-    private static final long COMMAND_WAIT_MILLIS = 20_000;
+    private static final long COMMAND_WAIT_MILLIS = 10_000;
 
     private Main() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jobshell.api.ShellException;
@@ -39,17 +40,15 @@ public final class JobServiceImpl implements JobService {
     /** The configuration PID of the core. */
     public static final String PID = "org.jobshell.core";
 
-    /** Configuration of the core (PID {@code org.jobshell.core}). */
-    public @interface Config {
-        /** @return the var directory (jobs live in var/jobs); empty for framework property jobshell.var */
-        String var_dir() default "";
+    /** Property: the var directory (jobs live in var/jobs). */
+    static final String VAR_DIR = "var.dir";
+    /** Property: warn when a plugin callback runs longer than this many ms (0: never). */
+    static final String WATCHDOG_WARN = "watchdog.warn.ms";
+    /** Property: fail the job when a plugin callback runs longer than this many ms (0: never). */
+    static final String WATCHDOG_FAIL = "watchdog.fail.ms";
 
-        /** @return warn when a plugin callback runs longer than this (0: never) */
-        long watchdog_warn_ms() default 10_000;
-
-        /** @return fail the job when a plugin callback runs longer than this (0: never) */
-        long watchdog_fail_ms() default 300_000;
-    }
+    private static final long DEFAULT_WARN_MS = 10_000;
+    private static final long DEFAULT_FAIL_MS = 300_000;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<JobRun> running = ConcurrentHashMap.newKeySet();
@@ -66,21 +65,35 @@ public final class JobServiceImpl implements JobService {
     private Watchdog watchdog;
     private String hostname;
     private long uid;
+    private volatile String configProblem;
 
     @Activate
-    void activate(BundleContext context, Config config) {
-        varDir = varDir(context, config);
+    void activate(BundleContext context, Map<String, Object> config) {
         ids = new JobIds(ProcessHandle.current().pid());
         launcher = new ProcessBuilderLauncher();
-        watchdog = new Watchdog(100, config.watchdog_warn_ms(), config.watchdog_fail_ms());
+        watchdog = new Watchdog(100, DEFAULT_WARN_MS, DEFAULT_FAIL_MS);
         hostname = HostFacts.hostname();
         uid = HostFacts.uid();
+        modified(context, config);
     }
 
+    /**
+     * Applies the configuration. Each setting comes from ConfigAdmin (PID {@value #PID}), else from
+     * the framework property {@code jobshell.<name>} (etc/jobshell.properties), else its default.
+     */
     @Modified
-    void modified(BundleContext context, Config config) {
-        varDir = varDir(context, config);
-        watchdog.limits(config.watchdog_warn_ms(), config.watchdog_fail_ms());
+    void modified(BundleContext context, Map<String, Object> config) {
+        Settings settings = new Settings(context, config);
+        String var = settings.get(VAR_DIR, "");
+        varDir = var.isEmpty() ? defaultVarDir() : Path.of(var);
+        try {
+            watchdog.limits(settings.millis(WATCHDOG_WARN, DEFAULT_WARN_MS),
+                    settings.millis(WATCHDOG_FAIL, DEFAULT_FAIL_MS));
+            configProblem = null;
+        } catch (ShellException e) {
+            // keep serving (jobshell plugins works) but refuse jobs until the setting is fixed
+            configProblem = e.getMessage();
+        }
     }
 
     @Deactivate
@@ -92,20 +105,16 @@ public final class JobServiceImpl implements JobService {
         watchdog.close();
     }
 
-    private static Path varDir(BundleContext context, Config config) {
-        String dir = config.var_dir();
-        if (dir.isEmpty()) {
-            dir = context.getProperty("jobshell.var");
-        }
-        if (dir == null || dir.isEmpty()) {
-            dir = Path.of(System.getProperty("java.io.tmpdir"), "jobshell-" + System.getProperty("user.name"), "var")
-                    .toString();
-        }
-        return Path.of(dir);
+    private static Path defaultVarDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "jobshell-" + System.getProperty("user.name"), "var");
     }
 
     @Override
     public Job submit(JobRequest request) {
+        String problem = configProblem;
+        if (problem != null) {
+            throw new ShellException("bad setting: " + problem);
+        }
         Jobspec jobspec = Jobspec.parse(request.jobspec());
         Path cwd = jobspec.cwd() == null ? Path.of(System.getProperty("user.dir")) : Path.of(jobspec.cwd());
         Resources r = Resources.local(jobspec.nnodes(), hostname, CpuSets.allowed(), jobspec.duration());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -186,8 +185,7 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
         if (!env.isObject()) {
             throw bad("attributes.system.environment", "must be an object of strings");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = env.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : env.properties()) {
             if (!e.getValue().isTextual()) {
                 throw bad("attributes.system.environment." + e.getKey(), "must be a string");
             }
