@@ -71,6 +71,20 @@ final class Distribution {
         }
     }
 
+    /** Starts {@code bin/jobshell args...} with {@code JAVA_HOME} set to the given JDK. */
+    Process startWith(Path javaHome, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("bin/jobshell").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code bin/jobshell args...} to its end (at most 60 s). */
     Run run(String... args) {
         return Run.of(start(args));

@@ -164,4 +164,24 @@ class RunIT {
             assertTrue(r.stdout().contains(opt), opt);
         }
     }
+
+    @Test
+    void everyInstalledJdkRunsJobsWithoutNoise() throws Exception {
+        List<Path> jdks = new ArrayList<>();
+        jdks.add(Path.of(System.getProperty("java.home")));
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (var dirs = Files.list(jvms)) {
+                dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.exists(d.resolve("release"))
+                        && !Files.isSymbolicLink(d)).forEach(jdks::add);
+            }
+        }
+        for (Path jdk : jdks) {
+            Distribution.Run r = Distribution.Run.of(dist.startWith(jdk, "run", "-n", "2", "--label-io", "echo", "hi"));
+            assertEquals(0, r.exitCode(), jdk + ": " + r);
+            assertEquals(List.of("0: hi", "1: hi"), r.stdoutLines().stream().sorted().collect(Collectors.toList()),
+                    jdk.toString());
+            assertEquals("", r.stderr(), jdk + " printed on stderr");
+        }
+    }
 }
