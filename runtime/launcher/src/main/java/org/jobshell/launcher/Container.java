@@ -32,6 +32,7 @@ final class Container implements AutoCloseable {
 
     private final Framework framework;
     private final Path cache;
+    private boolean closed;
 
     private Container(Framework framework, Path cache) {
         this.framework = framework;
@@ -157,8 +158,13 @@ final class Container implements AutoCloseable {
         }
     }
 
+    /** Stops the framework and removes the bundle cache; later calls do nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             framework.stop();
             framework.waitForStop(10_000);

@@ -14,8 +14,8 @@ import sun.misc.Signal;
 /**
  * The entry point of {@code bin/jobshell}: starts the container from the distribution
  * ({@code system/}, then {@code plugins/}), passes the command line to the {@link Command} service
- * and exits with its code. SIGINT and SIGTERM are handed to the command (which forwards them to the
- * job's tasks) instead of stopping the JVM.
+ * and exits with its code. SIGINT, SIGTERM and SIGHUP are handed to the command (which forwards them
+ * to the job's tasks) instead of stopping the JVM.
  */
 public final class Main {
 
@@ -39,6 +39,8 @@ public final class Main {
         }
         int code;
         try (Container container = Container.start(Path.of(home), errors)) {
+            // however the JVM ends, stop the container: the core kills the tasks of running jobs
+            Runtime.getRuntime().addShutdownHook(new Thread(container::close, "jobshell-shutdown"));
             Command command = container.command(COMMAND_WAIT_MILLIS);
             forwardSignals(command);
             code = command.run(Arrays.asList(args), new FileInputStream(FileDescriptor.in), out, err);
@@ -62,7 +64,7 @@ public final class Main {
     }
 
     private static void forwardSignals(Command command) {
-        for (String name : new String[] {"INT", "TERM"}) {
+        for (String name : new String[] {"INT", "TERM", "HUP"}) {
             Signal signal = new Signal(name);
             Signal.handle(signal, s -> command.signal(s.getNumber()));
         }

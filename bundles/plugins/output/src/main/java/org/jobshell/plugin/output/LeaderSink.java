@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jobshell.api.Eventlog;
 import org.jobshell.api.Shell;
@@ -19,8 +18,11 @@ final class LeaderSink implements OutputSink {
     private final OutputStream stdout;
     private final OutputStream stderr;
     private final Eventlog eventlog;
+    private final Shell shell;
+    private volatile boolean terminalGone;
 
     LeaderSink(Shell shell, Labels labels) {
+        this.shell = shell;
         this.labels = labels;
         this.stdout = shell.terminal(TaskStream.STDOUT);
         this.stderr = shell.terminal(TaskStream.STDERR);
@@ -29,11 +31,16 @@ final class LeaderSink implements OutputSink {
 
     @Override
     public void lines(int task, TaskStream stream, byte[] lines) {
-        byte[] shown = labels.label(stream) ? label(task, lines) : lines;
-        try {
-            (stream == TaskStream.STDOUT ? stdout : stderr).write(shown);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write task output to the terminal: " + e.getMessage(), e);
+        if (!terminalGone) {
+            byte[] shown = labels.label(stream) ? label(task, lines) : lines;
+            try {
+                (stream == TaskStream.STDOUT ? stdout : stderr).write(shown);
+            } catch (IOException e) {
+                // the reader went away (jobshell run ... | head): keep the job and the eventlog going
+                terminalGone = true;
+                shell.log().debug("the terminal is gone (" + e.getMessage() + "): task output only goes to the"
+                        + " output eventlog from now on");
+            }
         }
         ObjectNode ctx = context(task, stream);
         ctx.put("data", JobOutput.text(lines));
