@@ -36,8 +36,7 @@ public class ConfigAdminOptionalIT extends ContainerTestBase {
     /** Deploys the faulty fixture, unconfigured. */
     @Before
     public void deployFaulty() throws Exception {
-        bundles.start(ReactorBundles.FAULTY);
-        new Plugins(inventory).awaitActive("faulty", Plugins.FAULTY);
+        deploy(ReactorBundles.FAULTY, "faulty", Plugins.FAULTY);
     }
 
     /**

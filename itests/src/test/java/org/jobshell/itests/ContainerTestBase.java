@@ -7,7 +7,9 @@ import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 
 /**
  * What every integration test shares: the common container ({@link Provisioning#container()}), the
@@ -58,5 +60,20 @@ public abstract class ContainerTestBase {
     @After
     public void uninstallBundles() throws Exception {
         bundles.uninstallAll();
+    }
+
+    /**
+     * Deploys a jar of this build, as an admin does, and waits until jobs get one of its plugins.
+     *
+     * @param key a {@link ReactorBundles} key
+     * @param plugin the name of a plugin the bundle registers
+     * @param symbolicName the bundle's symbolic name, a {@link Plugins} constant
+     * @return the started bundle, which is uninstalled after the test unless the test removes it
+     * @throws BundleException when it does not install or start
+     */
+    protected Bundle deploy(String key, String plugin, String symbolicName) throws BundleException {
+        Bundle bundle = bundles.start(key);
+        new Plugins(inventory).awaitActive(plugin, symbolicName);
+        return bundle;
     }
 }

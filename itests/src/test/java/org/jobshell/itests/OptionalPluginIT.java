@@ -25,10 +25,8 @@ public class OptionalPluginIT extends ContainerTestBase {
     /** Deploys the faulty fixture (the base class removes it after each test). */
     @Before
     public void deployFaulty() throws Exception {
-        bundles.start(ReactorBundles.FAULTY);
-        Plugins plugins = new Plugins(inventory);
-        plugins.awaitActive("faulty", Plugins.FAULTY);
-        plugins.awaitActive("faulty-optional", Plugins.FAULTY);
+        deploy(ReactorBundles.FAULTY, "faulty", Plugins.FAULTY);
+        new Plugins(inventory).awaitActive("faulty-optional", Plugins.FAULTY);
     }
 
     /** The inventory shows which plugin is optional, as the service properties declare. */

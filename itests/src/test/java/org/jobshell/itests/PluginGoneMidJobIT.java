@@ -37,8 +37,7 @@ public class PluginGoneMidJobIT extends ContainerTestBase {
     /** Deploys the faulty fixture (the base class removes it after each test). */
     @Before
     public void deployFaulty() throws Exception {
-        faulty = bundles.start(ReactorBundles.FAULTY);
-        new Plugins(inventory).awaitActive("faulty", Plugins.FAULTY);
+        faulty = deploy(ReactorBundles.FAULTY, "faulty", Plugins.FAULTY);
     }
 
     /**

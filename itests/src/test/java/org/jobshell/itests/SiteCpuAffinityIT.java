@@ -29,8 +29,7 @@ public class SiteCpuAffinityIT extends ContainerTestBase {
     /** Deploys the site plugin and waits until jobs get it. */
     @Before
     public void deploySitePlugin() throws Exception {
-        bundles.start(ReactorBundles.SITE_CPU_AFFINITY);
-        new Plugins(inventory).awaitActive("cpu-affinity", Plugins.SITE_CPU_AFFINITY);
+        deploy(ReactorBundles.SITE_CPU_AFFINITY, "cpu-affinity", Plugins.SITE_CPU_AFFINITY);
     }
 
     /** Removes it again (here: the base class's clean-up would come too late) and waits for the builtin. */
