@@ -9,19 +9,14 @@ import java.util.Hashtable;
 import java.util.List;
 import javax.inject.Inject;
 import org.jobshell.api.ShellPlugin;
-import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInfo;
-import org.jobshell.api.admin.PluginInventory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -30,43 +25,24 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConfigAdminOptionalIT {
+public class ConfigAdminOptionalIT extends ContainerTestBase {
 
     /** The faulty plugin's component name, which is its configuration PID. */
     private static final String PID = "faulty";
 
     @Inject
-    private BundleContext context;
-
-    @Inject
-    private JobService jobService;
-
-    @Inject
-    private PluginInventory inventory;
-
-    @Inject
     private ConfigurationAdmin configAdmin;
-
-    private InstalledBundles bundles;
-
-    /** @return the common container */
-    @Configuration
-    public Option[] config() {
-        return Provisioning.container();
-    }
 
     /** Deploys the faulty fixture, unconfigured. */
     @Before
     public void deployFaulty() throws Exception {
-        bundles = new InstalledBundles(context);
-        bundles.start(ReactorBundles.FAULTY);
-        new Plugins(inventory).awaitActive("faulty", Plugins.FAULTY);
+        deploy(ReactorBundles.FAULTY, "faulty", Plugins.FAULTY);
     }
 
     /**
      * Removes its configuration, waits until DS has applied that (faulty is required again, which
-     * also keeps the framework from stopping while the deletion is being delivered), and removes
-     * the bundle.
+     * also keeps the framework from stopping while the deletion is being delivered); the base class
+     * then removes the bundle.
      */
     @After
     public void removeFaulty() throws Exception {
@@ -79,7 +55,6 @@ public class ConfigAdminOptionalIT {
             Deadline.await("faulty required again once its configuration is deleted",
                     () -> plugins.find("faulty", Plugins.FAULTY).map(p -> !p.optional()).orElse(false));
         }
-        bundles.uninstallAll();
     }
 
     /** Configured optional, a shell.init failure of faulty only warns, and the inventory says so. */
@@ -95,7 +70,7 @@ public class ConfigAdminOptionalIT {
                 () -> plugins.find("faulty", Plugins.FAULTY).map(PluginInfo::optional).orElse(false));
         assertTrue(plugins.get("faulty", Plugins.FAULTY).active());
 
-        JobResult r = new JobRunner(jobService).run(JobspecBuilder.command("echo", "task ran")
+        JobResult r = jobs.run(JobspecBuilder.command("echo", "task ran")
                 .option("faulty", "shell.init"));
         assertEquals(r.toString(), 0, r.exitCode());
         assertEquals(r.toString(), "task ran\n", r.stdout());

@@ -10,18 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
-import org.jobshell.api.admin.JobService;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -30,22 +25,10 @@ import org.osgi.service.event.EventHandler;
 /** Observers see the topics a job's shell dispatches through EventAdmin, with the job's data. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class EventAdminBridgeIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private JobService jobService;
+public class EventAdminBridgeIT extends ContainerTestBase {
 
     private final List<Event> seen = new CopyOnWriteArrayList<>();
     private ServiceRegistration<EventHandler> registration;
-
-    /** @return the common container */
-    @Configuration
-    public Option[] config() {
-        return Provisioning.container();
-    }
 
     /** Registers an observer of every jobshell topic. */
     @Before
@@ -67,7 +50,7 @@ public class EventAdminBridgeIT {
      */
     @Test
     public void shellAndTaskTopicsArePostedWithJobData() {
-        JobResult r = new JobRunner(jobService).run(JobspecBuilder.shell("exit $JOBSHELL_TASK_RANK").tasks(2));
+        JobResult r = jobs.run(JobspecBuilder.shell("exit $JOBSHELL_TASK_RANK").tasks(2));
         assertEquals(r.toString(), 1, r.exitCode());
 
         Deadline.await("shell/init and two task/exit events of job " + r.id(),

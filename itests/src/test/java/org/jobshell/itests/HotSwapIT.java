@@ -4,20 +4,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import javax.inject.Inject;
-import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInfo;
-import org.jobshell.api.admin.PluginInventory;
-import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * The headline: an admin deploys a site bundle with a builtin's plugin name and a higher ranking
@@ -26,42 +19,15 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class HotSwapIT {
+public class HotSwapIT extends ContainerTestBase {
 
     /** Prints which plugin bound the task: the site plugin exports its CPU list, the builtin nothing. */
     private static final JobspecBuilder SHOW_BINDING = JobspecBuilder.shell("echo ${JOBSHELL_CPU_BINDING:-none}");
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private JobService jobService;
-
-    @Inject
-    private PluginInventory inventory;
-
-    private InstalledBundles bundles;
-
-    /** @return the common container */
-    @Configuration
-    public Option[] config() {
-        return Provisioning.container();
-    }
-
-    /** Leaves the container as it was. */
-    @After
-    public void uninstall() throws Exception {
-        if (bundles != null) {
-            bundles.uninstallAll();
-        }
-    }
-
     /** Builtin, then the site plugin once installed, then the builtin again once it is uninstalled. */
     @Test
     public void siteBundleReplacesTheBuiltinForTheNextJobUntilItIsUninstalled() throws Exception {
-        JobRunner jobs = new JobRunner(jobService);
         Plugins plugins = new Plugins(inventory);
-        bundles = new InstalledBundles(context);
 
         plugins.awaitActive("cpu-affinity", Plugins.BUILTIN_CPU_AFFINITY);
         JobResult before = jobs.run(SHOW_BINDING);

@@ -6,19 +6,12 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import javax.inject.Inject;
-import org.jobshell.api.admin.JobService;
-import org.jobshell.api.admin.PluginInventory;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * Plugin failures through real bundles and services: a required plugin failing a fatal topic fails
@@ -27,41 +20,13 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class OptionalPluginIT {
+public class OptionalPluginIT extends ContainerTestBase {
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private JobService jobService;
-
-    @Inject
-    private PluginInventory inventory;
-
-    private InstalledBundles bundles;
-    private JobRunner jobs;
-
-    /** @return the common container */
-    @Configuration
-    public Option[] config() {
-        return Provisioning.container();
-    }
-
-    /** Deploys the faulty fixture. */
+    /** Deploys the faulty fixture (the base class removes it after each test). */
     @Before
     public void deployFaulty() throws Exception {
-        jobs = new JobRunner(jobService);
-        bundles = new InstalledBundles(context);
-        bundles.start(ReactorBundles.FAULTY);
-        Plugins plugins = new Plugins(inventory);
-        plugins.awaitActive("faulty", Plugins.FAULTY);
-        plugins.awaitActive("faulty-optional", Plugins.FAULTY);
-    }
-
-    /** Removes it. */
-    @After
-    public void removeFaulty() throws Exception {
-        bundles.uninstallAll();
+        deploy(ReactorBundles.FAULTY, "faulty", Plugins.FAULTY);
+        new Plugins(inventory).awaitActive("faulty-optional", Plugins.FAULTY);
     }
 
     /** The inventory shows which plugin is optional, as the service properties declare. */

@@ -11,22 +11,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.ShellPlugin;
-import org.jobshell.api.admin.JobService;
-import org.jobshell.api.admin.PluginInventory;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
@@ -37,38 +30,14 @@ import org.osgi.framework.ServiceRegistration;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PluginGoneMidJobIT {
+public class PluginGoneMidJobIT extends ContainerTestBase {
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private JobService jobService;
-
-    @Inject
-    private PluginInventory inventory;
-
-    private InstalledBundles bundles;
     private Bundle faulty;
 
-    /** @return the common container */
-    @Configuration
-    public Option[] config() {
-        return Provisioning.container();
-    }
-
-    /** Deploys the faulty fixture. */
+    /** Deploys the faulty fixture (the base class removes it after each test). */
     @Before
     public void deployFaulty() throws Exception {
-        bundles = new InstalledBundles(context);
-        faulty = bundles.start(ReactorBundles.FAULTY);
-        new Plugins(inventory).awaitActive("faulty", Plugins.FAULTY);
-    }
-
-    /** Removes it. */
-    @After
-    public void removeFaulty() throws Exception {
-        bundles.uninstallAll();
+        faulty = deploy(ReactorBundles.FAULTY, "faulty", Plugins.FAULTY);
     }
 
     /**
@@ -78,8 +47,7 @@ public class PluginGoneMidJobIT {
      */
     @Test
     public void callbacksOfAStoppedBundleAreDroppedAndTheJobGoesOn() throws Exception {
-        JobRunner.Running running = new JobRunner(jobService)
-                .submit(JobspecBuilder.command("sleep", "1").option("faulty", "task.exit"));
+        JobRunner.Running running = jobs.submit(JobspecBuilder.command("sleep", "1").option("faulty", "task.exit"));
         Deadline.await("the job's tasks started", () -> running.hasExecEvent("shell.start"));
         faulty.stop();
         assertFalse("the job must still be running when the bundle stops, or this test shows nothing",
@@ -126,7 +94,7 @@ public class PluginGoneMidJobIT {
         JobRunner.Running running;
         try {
             plugins.awaitActive("watcher", probe);
-            running = new JobRunner(jobService).submit(JobspecBuilder.command("sleep", "1"));
+            running = jobs.submit(JobspecBuilder.command("sleep", "1"));
             Deadline.await("the job's tasks started", () -> running.hasExecEvent("shell.start"));
             props.put(Constants.SERVICE_RANKING, 301);
             watcher.setProperties(props);

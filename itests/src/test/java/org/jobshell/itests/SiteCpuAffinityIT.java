@@ -8,58 +8,31 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.inject.Inject;
 import org.jobshell.api.Idset;
-import org.jobshell.api.admin.JobService;
-import org.jobshell.api.admin.PluginInventory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** The example site plugin's policy, as users see it: per-task shares, really applied, and off. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SiteCpuAffinityIT {
+public class SiteCpuAffinityIT extends ContainerTestBase {
 
     /** Each task prints its rank, the binding it was told about, and the CPUs it may really run on. */
     private static final String SHOW_AFFINITY = "echo $JOBSHELL_TASK_RANK ${JOBSHELL_CPU_BINDING:-none}"
             + " $(awk '/^Cpus_allowed_list/ {print $2}' /proc/self/status)";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private JobService jobService;
-
-    @Inject
-    private PluginInventory inventory;
-
-    private InstalledBundles bundles;
-    private JobRunner jobs;
-
-    /** @return the common container */
-    @Configuration
-    public Option[] config() {
-        return Provisioning.container();
-    }
-
     /** Deploys the site plugin and waits until jobs get it. */
     @Before
     public void deploySitePlugin() throws Exception {
-        jobs = new JobRunner(jobService);
-        bundles = new InstalledBundles(context);
-        bundles.start(ReactorBundles.SITE_CPU_AFFINITY);
-        new Plugins(inventory).awaitActive("cpu-affinity", Plugins.SITE_CPU_AFFINITY);
+        deploy(ReactorBundles.SITE_CPU_AFFINITY, "cpu-affinity", Plugins.SITE_CPU_AFFINITY);
     }
 
-    /** Removes it again. */
+    /** Removes it again (here: the base class's clean-up would come too late) and waits for the builtin. */
     @After
     public void removeSitePlugin() throws Exception {
         bundles.uninstallAll();

@@ -8,21 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input gets one line {@code jobshell: error: ...} and exit 1, never a stack trace. */
-class BadInputIT {
+class BadInputIT extends SharedDistributionTestBase {
 
-    @TempDir
-    static Path dir;
-
-    private static Distribution dist;
-
+    /** Writes the bad jobspecs beside the distribution. */
     @BeforeAll
-    static void setUp() throws Exception {
-        dist = Distribution.copyInto(dir.resolve("dist"));
+    static void writeJobspecs() throws Exception {
         Files.writeString(dir.resolve("notjson.json"), "{\"tasks\": [");
         Files.writeString(dir.resolve("notasks.json"), "{\"version\": 1, \"resources\": []}");
         Files.writeString(dir.resolve("badcommand.json"),

@@ -13,22 +13,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jobshell run} from the assembled distribution, as users run it. */
-class RunIT {
-
-    @TempDir
-    static Path dir;
-
-    private static Distribution dist;
-
-    @BeforeAll
-    static void copy() {
-        dist = Distribution.copyInto(dir);
-    }
+class RunIT extends SharedDistributionTestBase {
 
     private static String hostname() throws Exception {
         return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();

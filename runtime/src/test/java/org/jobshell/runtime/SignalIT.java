@@ -10,22 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SIGINT and SIGTERM sent to {@code jobshell run} reach every task; no task outlives the job. */
-class SignalIT {
-
-    @TempDir
-    static Path dir;
-
-    private static Distribution dist;
-
-    @BeforeAll
-    static void copy() {
-        dist = Distribution.copyInto(dir);
-    }
+class SignalIT extends SharedDistributionTestBase {
 
     @Test
     void sigintReachesEveryTask() throws Exception {

@@ -8,34 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.TaskStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A job's lifecycle, exit codes and error rules, with real task processes (spec §2.1, §1.8, §6.5). */
-class JobLifecycleTest {
-
-    @TempDir
-    Path var;
-
-    private JobHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new JobHarness(var);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+class JobLifecycleTest extends JobHarnessTestBase {
 
     @Test
     void topicsComeInTheReferenceOrder() {

@@ -16,28 +16,11 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jobshell.api.TaskStream;
 import org.jobshell.core.util.CpuSets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What tasks get: their environment, the task.exec changes, signals, and several shells (spec §6.6). */
-class TaskLaunchTest {
-
-    @TempDir
-    Path var;
-
-    private JobHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new JobHarness(var);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+class TaskLaunchTest extends JobHarnessTestBase {
 
     @Test
     void tasksGetTheJobEnvironmentAndTheirJobshellVariablesOnly() {

@@ -24,24 +24,13 @@ class WatchdogTest {
         AtomicReference<String> slow = new AtomicReference<>();
         CountDownLatch stuck = new CountDownLatch(1);
         AtomicReference<String> stuckWhat = new AtomicReference<>();
-        Watchdog.Target target = new Watchdog.Target() {
-            @Override
-            public Dispatcher dispatcher() {
-                return dispatcher;
-            }
-
-            @Override
-            public void slow(AttachedPlugin p, String topic, long elapsed) {
-                slow.compareAndSet(null, p.name() + "@" + topic);
-            }
-
-            @Override
-            public void stuck(AttachedPlugin p, String topic, long elapsed) {
-                stuckWhat.set(p.name() + "@" + topic + " after " + (elapsed >= 150 ? ">=150" : elapsed));
-                stuck.countDown();
-                release.countDown();
-            }
-        };
+        Watchdog.Target target = target(dispatcher,
+                (p, topic, elapsed) -> slow.compareAndSet(null, p.name() + "@" + topic),
+                (p, topic, elapsed) -> {
+                    stuckWhat.set(p.name() + "@" + topic + " after " + (elapsed >= 150 ? ">=150" : elapsed));
+                    stuck.countDown();
+                    release.countDown();
+                });
         try (Watchdog watchdog = new Watchdog(10, 50, 150)) {
             watchdog.watch(target);
             Thread caller = new Thread(() -> dispatcher.call("shell.init", new Args()));
@@ -61,22 +50,9 @@ class WatchdogTest {
         quick.handle("*", (s, t, a) -> { });
         stack.push(quick);
         AtomicReference<String> reported = new AtomicReference<>();
-        Watchdog.Target target = new Watchdog.Target() {
-            @Override
-            public Dispatcher dispatcher() {
-                return dispatcher;
-            }
-
-            @Override
-            public void slow(AttachedPlugin p, String topic, long elapsed) {
-                reported.set("slow " + topic);
-            }
-
-            @Override
-            public void stuck(AttachedPlugin p, String topic, long elapsed) {
-                reported.set("stuck " + topic);
-            }
-        };
+        Watchdog.Target target = target(dispatcher,
+                (p, topic, elapsed) -> reported.set("slow " + topic),
+                (p, topic, elapsed) -> reported.set("stuck " + topic));
         try (Watchdog watchdog = new Watchdog(5, 100, 200)) {
             watchdog.watch(target);
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
@@ -86,5 +62,30 @@ class WatchdogTest {
             watchdog.tick();
         }
         assertEquals(null, reported.get());
+    }
+
+    /** What a test does with one kind of watchdog report. */
+    private interface Report {
+        void on(AttachedPlugin plugin, String topic, long elapsedMillis);
+    }
+
+    /** A watchdog target sampling {@code dispatcher}, passing its reports to {@code slow} and {@code stuck}. */
+    private static Watchdog.Target target(Dispatcher dispatcher, Report slow, Report stuck) {
+        return new Watchdog.Target() {
+            @Override
+            public Dispatcher dispatcher() {
+                return dispatcher;
+            }
+
+            @Override
+            public void slow(AttachedPlugin plugin, String topic, long elapsedMillis) {
+                slow.on(plugin, topic, elapsedMillis);
+            }
+
+            @Override
+            public void stuck(AttachedPlugin plugin, String topic, long elapsedMillis) {
+                stuck.on(plugin, topic, elapsedMillis);
+            }
+        };
     }
 }
