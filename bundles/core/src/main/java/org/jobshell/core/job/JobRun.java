@@ -138,7 +138,7 @@ final class JobRun implements Job {
             firstExitPosted = true;
         }
         ObjectNode info = task.toJson();
-        shells.get(0).execute(() -> directory.exec().append("shell.task-exit", info));
+        shells.get(0).loop().execute(() -> directory.exec().append("shell.task-exit", info));
     }
 
     RankInfo rankInfo(int rank) {

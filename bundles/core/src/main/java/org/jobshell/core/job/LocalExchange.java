@@ -90,6 +90,6 @@ final class LocalExchange {
                     "shell " + from + ": " + method + ": no shell rank " + to + " in a job of " + shells.size()));
             return f;
         }
-        return shells.get(to).serve(method, request);
+        return shells.get(to).services().serve(method, request);
     }
 }

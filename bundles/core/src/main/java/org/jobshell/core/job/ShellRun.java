@@ -7,15 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jobshell.api.Args;
 import org.jobshell.api.LogLevel;
@@ -47,7 +40,6 @@ import org.jobshell.core.stack.Watchdog;
 final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
 
     private static final String TASKS_COMPLETE = "shell.tasks-complete";
-    private static final long DRAIN_MILLIS = 10_000;
 
     private final JobRun job;
     private final int rank;
@@ -57,10 +49,9 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
     private final EnvironmentMap environment;
     private final ShellLogger logger;
     private final List<TaskRecord> tasks = new ArrayList<>();
-    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-    private final Map<String, Integer> completions = new HashMap<>();
-    private final Map<String, ServiceMethod> services = new ConcurrentHashMap<>();
-    private final Map<String, ObjectNode> eventContexts = new LinkedHashMap<>();
+    private final ShellLoop loop = new ShellLoop();
+    private final ShellServices services;
+    private final TopicCalls topics;
     private final CompletableFuture<Integer> done = new CompletableFuture<>();
     private final ShellInfo info;
     private volatile Thread thread;
@@ -69,16 +60,16 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
     private volatile boolean stackReady;
     private volatile boolean fatal;
     private volatile boolean abandoned;
-    private volatile boolean loopEnded;
     private int fatalCode;
     private int exitedTasks;
-    private int liveTasks;
     private boolean shellExitFailed;
 
     ShellRun(JobRun job, int rank) {
         this.job = job;
         this.rank = rank;
         this.dispatcher = new Dispatcher(stack, this::dropped);
+        this.services = new ShellServices(rank, loop);
+        this.topics = new TopicCalls(this, dispatcher);
         Jobspec spec = job.jobspec();
         this.options = new JobOptions(spec.options());
         this.environment = new EnvironmentMap(spec.environment());
@@ -118,7 +109,7 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
         }
         try {
             if (!abandoned) {
-                if (!loopEnded) {
+                if (!loop.ended()) {
                     mainLoop(); // after a fatal error: until the killed tasks are gone
                 }
                 callShellExit();
@@ -149,7 +140,7 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
             ctx.put("service", job.serviceName());
             ctx.put("leader-rank", 0);
             ctx.put("size", job.layout().shells());
-            job.eventlog("exec").append("shell.init", withPluginContext("shell.init", ctx));
+            job.eventlog("exec").append("shell.init", services.withEventContext("shell.init", ctx));
         }
         callFatal(Topics.SHELL_POST_INIT);
         for (TaskRecord t : tasks) {
@@ -160,8 +151,8 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
         if (rank == 0) {
             ObjectNode ctx = JsonNodeFactory.instance.objectNode();
             ctx.set("taskmap", job.layout().taskmap());
-            job.eventlog("exec").append("shell.start", withPluginContext("shell.start", ctx));
-            hold(TASKS_COMPLETE);
+            job.eventlog("exec").append("shell.start", services.withEventContext("shell.start", ctx));
+            loop.hold(TASKS_COMPLETE);
         }
         mainLoop();
     }
@@ -234,64 +225,27 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
                         + launch.commandLine().get(0) + ": " + e.getMessage());
             }
             t.started(spawned.pid());
-            synchronized (this) {
-                liveTasks++;
-            }
-            hold("task" + t.rank());
+            loop.taskStarted();
+            loop.hold("task" + t.rank());
             callFatal(Topics.TASK_FORK);
         } finally {
             current = null;
         }
     }
 
-    /**
-     * Runs posted work until every completion reference is released; after a fatal error, only
-     * until the killed tasks are gone (at most {@value #DRAIN_MILLIS} ms), calling no topics.
-     */
     private void mainLoop() {
-        long drainDeadline = 0;
-        while (!abandoned) {
-            synchronized (this) {
-                if (fatal) {
-                    if (liveTasks == 0) {
-                        break;
-                    }
-                    if (drainDeadline == 0) {
-                        drainDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-                    } else if (System.nanoTime() > drainDeadline) {
-                        break;
-                    }
-                } else if (completions.isEmpty()) {
-                    break;
-                }
-            }
-            Runnable r;
-            try {
-                r = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (r != null) {
-                runQuietly(r);
-            }
-        }
-        loopEnded = true;
+        loop.run(() -> fatal, () -> abandoned, this::loopError);
     }
 
-    private void runQuietly(Runnable r) {
-        try {
-            r.run();
-        } catch (Fatal f) {
-            // logged where it was raised; the loop ends once the killed tasks are gone
-        } catch (Throwable t) {
+    private void loopError(Throwable t) {
+        if (!(t instanceof Fatal)) { // a fatal error was logged where it was raised
             logger.log(null, LogLevel.ERROR, "internal error: " + Dispatcher.messageOf(t));
         }
     }
 
     @Override
     public void taskCompleted(TaskRecord task) {
-        execute(() -> onTaskCompleted(task));
+        loop.execute(() -> onTaskCompleted(task));
     }
 
     private void onTaskCompleted(TaskRecord task) {
@@ -309,19 +263,17 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
                 job.exchange().shellFinished(rank);
             }
         }
-        synchronized (this) {
-            liveTasks--;
-        }
-        release("task" + task.rank());
+        loop.taskGone();
+        loop.release("task" + task.rank());
     }
 
     /** On the leader, once every shell reached shell.finish. */
     void tasksComplete() {
-        execute(() -> {
+        loop.execute(() -> {
             if (!fatal) {
                 call(TASKS_COMPLETE, new Args());
             }
-            release(TASKS_COMPLETE);
+            loop.release(TASKS_COMPLETE);
         });
     }
 
@@ -346,65 +298,22 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
 
     // ---- topic calls ----------------------------------------------------------------------
 
-    /** Calls a topic and applies its error rule. */
-    List<Failure> call(String topic, Args args) {
-        List<Failure> failures = dispatch(topic, args);
-        if (failures.isEmpty()) {
-            return failures;
-        }
-        TopicRule rule = TopicRule.of(topic);
-        if (rule == TopicRule.FATAL) {
-            List<Failure> required = new ArrayList<>();
-            for (Failure f : failures) {
-                if (f.plugin().optional()) {
-                    logger.log(null, LogLevel.WARN, f.describe() + " (optional plugin: job goes on)");
-                } else {
-                    required.add(f);
-                }
-            }
-            if (!required.isEmpty()) {
-                throw fatal(1, required.stream().map(Failure::describe).collect(Collectors.joining("; ")));
-            }
-        } else {
-            for (Failure f : failures) {
-                logger.log(null, LogLevel.ERROR, f.describe());
-            }
-        }
-        return failures;
+    private List<Failure> call(String topic, Args args) {
+        return topics.call(topic, args);
     }
 
     private void callFatal(String topic) {
-        call(topic, new Args());
-    }
-
-    private List<Failure> dispatch(String topic, Args args) {
-        if (abandoned) {
-            throw new Fatal("shell abandoned");
-        }
-        List<Failure> failures = dispatcher.call(topic, args);
-        job.bridge().post(topic, job, rank, current);
-        for (Failure f : failures) {
-            if (f.error() != null && !(f.error() instanceof ShellException)
-                    && logger.enabled(LogLevel.DEBUG)) {
-                logger.log(null, LogLevel.DEBUG, f.describe() + " at " + firstFrame(f.error()));
-            }
-        }
-        return failures;
-    }
-
-    private static String firstFrame(Throwable t) {
-        StackTraceElement[] st = t.getStackTrace();
-        return st.length == 0 ? "?" : st[0].toString();
+        topics.call(topic, new Args());
     }
 
     /** A custom topic from a plugin: failures are logged and returned to the caller. */
     boolean callCustom(String topic, Args args) {
-        return call(topic, args).isEmpty();
+        return topics.call(topic, args).isEmpty();
     }
 
     /** shell.log: failures are reported by the logger itself. */
     boolean callQuietly(String topic, Args args) {
-        return dispatch(topic, args).isEmpty();
+        return topics.dispatch(topic, args).isEmpty();
     }
 
     private void dropped(AttachedPlugin plugin, String topic) {
@@ -490,62 +399,12 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
         Signals.sendToTrees(pids, signal);
     }
 
-    synchronized void hold(String name) {
-        completions.merge(name, 1, Integer::sum);
+    ShellLoop loop() {
+        return loop;
     }
 
-    void release(String name) {
-        synchronized (this) {
-            Integer n = completions.get(name);
-            if (n == null) {
-                throw new IllegalArgumentException("no completion reference '" + name + "' is held");
-            }
-            if (n == 1) {
-                completions.remove(name);
-            } else {
-                completions.put(name, n - 1);
-            }
-        }
-        queue.add(() -> { }); // wake the loop to re-check
-    }
-
-    void execute(Runnable action) {
-        queue.add(action);
-    }
-
-    void register(String method, ServiceMethod handler) {
-        services.put(method, handler);
-    }
-
-    /** Serves a service request on this shell's thread. */
-    CompletableFuture<JsonNode> serve(String method, JsonNode request) {
-        CompletableFuture<JsonNode> response = new CompletableFuture<>();
-        ServiceMethod m = services.get(method);
-        if (m == null || loopEnded) {
-            response.completeExceptionally(new IllegalStateException(
-                    "shell " + rank + ": " + method + ": " + (m == null ? "no such method" : "the shell has ended")));
-            return response;
-        }
-        execute(() -> {
-            try {
-                response.complete(m.call(request));
-            } catch (Throwable t) {
-                response.completeExceptionally(t);
-            }
-        });
-        return response;
-    }
-
-    synchronized void addEventContext(String event, String key, JsonNode value) {
-        eventContexts.computeIfAbsent(event, e -> JsonNodeFactory.instance.objectNode()).set(key, value);
-    }
-
-    private synchronized ObjectNode withPluginContext(String event, ObjectNode base) {
-        ObjectNode extra = eventContexts.get(event);
-        if (extra != null) {
-            base.setAll(extra);
-        }
-        return base;
+    ShellServices services() {
+        return services;
     }
 
     void requireLeader(String what) {
@@ -560,6 +419,10 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
 
     boolean stackReady() {
         return stackReady;
+    }
+
+    boolean abandoned() {
+        return abandoned;
     }
 
     // ---- accessors --------------------------------------------------------------------------

@@ -90,7 +90,7 @@ final class ShellView implements Shell {
 
     @Override
     public void addEventContext(String event, String key, JsonNode value) {
-        shell.addEventContext(event, key, value);
+        shell.services().addEventContext(event, key, value);
     }
 
     @Override
@@ -107,22 +107,22 @@ final class ShellView implements Shell {
 
     @Override
     public void holdCompletion(String name) {
-        shell.hold(name);
+        shell.loop().hold(name);
     }
 
     @Override
     public void releaseCompletion(String name) {
-        shell.release(name);
+        shell.loop().release(name);
     }
 
     @Override
     public void execute(Runnable action) {
-        shell.execute(action);
+        shell.loop().execute(action);
     }
 
     @Override
     public void register(String method, ServiceMethod handler) {
-        shell.register(method, handler);
+        shell.services().register(method, handler);
     }
 
     @Override

@@ -124,9 +124,12 @@ final class TaskRecord implements Task, ProcessObserver {
         return true;
     }
 
-    void started(long processId) {
+    /** The spawn returned; the process may already have exited (then it stays EXITED). */
+    synchronized void started(long processId) {
         pid = processId;
-        state = TaskState.RUNNING;
+        if (state == TaskState.EXEC) {
+            state = TaskState.RUNNING;
+        }
     }
 
     void failed() {
@@ -173,7 +176,9 @@ final class TaskRecord implements Task, ProcessObserver {
         } else {
             waitStatus = (exitValue & 0xff) << 8;
         }
-        state = TaskState.EXITED;
+        synchronized (this) {
+            state = TaskState.EXITED;
+        }
         countDown();
     }
 

@@ -1,0 +1,112 @@
+package org.jobshell.core.job;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The main loop of one shell: work posted to the shell's thread, and the completion references
+ * (spec §1.14) that keep it running. Each started task holds one until its task.exit is done;
+ * plugins hold others for asynchronous work.
+ */
+final class ShellLoop {
+
+    /** After a fatal error, how long to wait for the killed tasks to be gone. */
+    static final long DRAIN_MILLIS = 10_000;
+
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final Map<String, Integer> completions = new HashMap<>();
+    private int liveTasks;
+    private volatile boolean ended;
+
+    /** @param action work to run on the shell's thread, in order */
+    void execute(Runnable action) {
+        queue.add(action);
+    }
+
+    /** @param name a completion reference to take (counted by name) */
+    synchronized void hold(String name) {
+        completions.merge(name, 1, Integer::sum);
+    }
+
+    /**
+     * @param name a completion reference to release
+     * @throws IllegalArgumentException when no such reference is held
+     */
+    void release(String name) {
+        synchronized (this) {
+            Integer n = completions.get(name);
+            if (n == null) {
+                throw new IllegalArgumentException("no completion reference '" + name + "' is held");
+            }
+            if (n == 1) {
+                completions.remove(name);
+            } else {
+                completions.put(name, n - 1);
+            }
+        }
+        queue.add(() -> { }); // wake the loop to check again
+    }
+
+    /** A task started: the loop does not end before it is gone. */
+    synchronized void taskStarted() {
+        liveTasks++;
+    }
+
+    /** A started task is gone. */
+    synchronized void taskGone() {
+        liveTasks--;
+    }
+
+    /**
+     * Runs posted work until every completion reference is released, or, once {@code failing} says
+     * the job failed, only until the killed tasks are gone (at most {@value #DRAIN_MILLIS} ms).
+     *
+     * @param failing whether the job has failed
+     * @param abandoned whether to stop at once
+     * @param errors told about work that threw
+     */
+    void run(BooleanSupplier failing, BooleanSupplier abandoned, Consumer<Throwable> errors) {
+        long drainDeadline = 0;
+        while (!abandoned.getAsBoolean()) {
+            synchronized (this) {
+                if (failing.getAsBoolean()) {
+                    if (liveTasks == 0) {
+                        break;
+                    }
+                    if (drainDeadline == 0) {
+                        drainDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+                    } else if (System.nanoTime() > drainDeadline) {
+                        break;
+                    }
+                } else if (completions.isEmpty()) {
+                    break;
+                }
+            }
+            Runnable r;
+            try {
+                r = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (r != null) {
+                try {
+                    r.run();
+                } catch (Throwable t) {
+                    errors.accept(t);
+                }
+            }
+        }
+        ended = true;
+    }
+
+    /** @return whether the loop has ended (services are no longer served) */
+    boolean ended() {
+        return ended;
+    }
+}

@@ -1,0 +1,52 @@
+package org.jobshell.core.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jobshell.api.TaskState;
+import org.jobshell.api.TaskStream;
+import org.junit.jupiter.api.Test;
+
+/** A task's state only moves forward, whatever order the launcher's threads report in. */
+class TaskRecordTest {
+
+    private final AtomicInteger completed = new AtomicInteger();
+    private final TaskRecord task = new TaskRecord(3, 0, new LaunchSpec(List.of("true"), new EnvironmentMap(Map.of()),
+            Path.of("/tmp")), new TaskRecord.Owner() {
+                @Override
+                public void taskCompleted(TaskRecord t) {
+                    completed.incrementAndGet();
+                }
+
+                @Override
+                public void listenerFailed(TaskRecord t, String message) {
+                }
+            });
+
+    @Test
+    void aTaskReapedBeforeItsSpawnReturnedStaysExited() {
+        task.state(TaskState.EXEC);
+        task.exited(137);
+        task.started(4242);
+        assertEquals(TaskState.EXITED, task.state());
+        assertEquals(4242, task.pid());
+        assertEquals(9, task.signal());
+        assertEquals("{\"localid\":0,\"rank\":3,\"state\":\"Exited\",\"pid\":4242,\"wait_status\":9,\"signaled\":9,"
+                + "\"exitcode\":137}", task.toJson().toString());
+    }
+
+    @Test
+    void theShellHearsOnceBothStreamsEndedAndTheProcessExited() {
+        task.state(TaskState.EXEC);
+        task.started(1);
+        task.eof(TaskStream.STDOUT);
+        task.exited(0);
+        assertEquals(0, completed.get());
+        task.eof(TaskStream.STDERR);
+        assertEquals(1, completed.get());
+        assertEquals(0, task.waitStatus());
+    }
+}
