@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,8 +163,8 @@ class RunIT extends SharedDistributionTestBase {
         Path jvms = Path.of("/usr/lib/jvm");
         if (Files.isDirectory(jvms)) {
             try (var dirs = Files.list(jvms)) {
-                dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.exists(d.resolve("release"))
-                        && !Files.isSymbolicLink(d)).forEach(jdks::add);
+                dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")) && !Files.isSymbolicLink(d)
+                        && featureVersion(d) >= 17).forEach(jdks::add);
             }
         }
         for (Path jdk : jdks) {
@@ -191,5 +192,20 @@ class RunIT extends SharedDistributionTestBase {
         long eofs = Files.readAllLines(Path.of(m.group(1)).resolve("output.eventlog")).stream()
                 .filter(l -> l.contains("\"eof\":true")).count();
         assertEquals(40, eofs, "every task stream recorded to its end");
+    }
+
+    /** @return the JDK's feature version from its release file, 0 when unknown */
+    private static int featureVersion(Path jdk) {
+        try {
+            for (String line : Files.readAllLines(jdk.resolve("release"))) {
+                Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+).*").matcher(line);
+                if (m.matches()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 }
