@@ -87,14 +87,16 @@ run_launch() {
   echo
   echo "== Warm in-process launching: Java time / C posix_spawn time (medians of $ROUNDS paired rounds, $INFLIGHT in flight)"
   echo "   C ref: spawnbench spawn N $INFLIGHT (true: no pipes; echo: captured). 'vs C pipes': C giving /bin/true the same pipes."
-  echo "   target: Java time <= 2.0x C (>= 0.5x the C rate)"
+  echo "   target: Java time <= 2.0x C (>= 0.5x the C rate). bare: a bare ProcessBuilder per task, output discarded"
+  echo "   (the JDK's own floor); jav/bare: what the launcher adds to it. fds: the JVM's open descriptors idle/at end of launch"
   awk '
     function get(k,  i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return "" }
-    BEGIN { printf "%-14s %-5s %5s %4s %9s %9s %7s %9s %9s %6s %9s\n", "config", "cmd", "N", "thr",
-            "java ms", "C ms", "ratio", "C rate", "vs pipes", "target", "fds i/p" }
+    BEGIN { printf "%-14s %-5s %5s %3s %8s %8s %6s %7s %8s %6s %8s %8s %7s %6s\n", "config", "cmd", "N", "thr",
+            "java ms", "C ms", "ratio", "C rate", "vs pipes", "target", "bare ms", "jav/bare", "bare/C", "fds" }
     { r = get("ratio") + 0
-      printf "%-14s %-5s %5s %4s %9.1f %9.1f %7.2f %8.2fx %9s %6s %9s\n", get("label"), get("cmd"), get("n"),
-             get("threads"), get("java_ms"), get("c_ms"), r, 1 / r, get("ratio_io"), (r <= 2.0 ? "ok" : "MISS"),
+      printf "%-14s %-5s %5s %3s %8.1f %8.1f %6.2f %6.2fx %8s %6s %8s %8s %7s %6s\n", get("label"), get("cmd"),
+             get("n"), get("threads"), get("java_ms"), get("c_ms"), r, 1 / r, get("ratio_io"),
+             (r <= 2.0 ? "ok" : "MISS"), get("bare_ms"), get("java_bare"), get("bare_c"),
              get("fds_idle") "/" get("fds_peak") }' "$results" | tee "$OUT/launch-table.txt"
 }
 

@@ -38,6 +38,18 @@ final class Batch {
         return new TaskObserver();
     }
 
+    /**
+     * Finishes a task that has no streams to wait for (the bare ProcessBuilder reference).
+     *
+     * @param exitValue its exit status
+     */
+    void exitedWithoutStreams(int exitValue) {
+        if (exitValue != 0) {
+            failures.incrementAndGet();
+        }
+        finished();
+    }
+
     /** Counts a task that could not start. */
     void spawnFailed() {
         failures.incrementAndGet();

@@ -1,7 +1,6 @@
 package org.jobshell.bench.launch;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,8 +9,8 @@ import org.jobshell.core.launch.SpawnException;
 import org.jobshell.core.launch.SpawnRequest;
 
 /**
- * Launches a batch of N tasks through one {@link ProcessBuilderLauncher}, from 1 or more launching
- * threads, with at most {@code inflight} tasks alive, and waits until all have finished.
+ * Launches a batch of N tasks through one {@link ProcessBuilderLauncher}, from the calling thread
+ * and {@code threads - 1} more, with at most {@code inflight} tasks alive, and waits until all have finished.
  */
 final class JavaLaunch {
 
@@ -47,18 +46,14 @@ final class JavaLaunch {
         Batch batch = new Batch(n, inflight);
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
-        if (threads <= 1) {
-            launchAll(batch, workload, n, next);
-        } else {
-            List<Thread> launchers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Thread th = new Thread(() -> launchAll(batch, workload, n, next), "bench-launch-" + t);
-                launchers.add(th);
-                th.start();
-            }
-            for (Thread th : launchers) {
-                join(th);
-            }
+        Thread[] helpers = new Thread[Math.max(0, threads - 1)];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(() -> launchAll(batch, workload, n, next), "bench-launch-" + t);
+            helpers[t].start();
+        }
+        launchAll(batch, workload, n, next);
+        for (Thread t : helpers) {
+            join(t);
         }
         int fds = countFds ? ProcessBuilderLauncher.openDescriptors() : -1;
         batch.await();

@@ -1,21 +1,21 @@
 package org.jobshell.bench.launch;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import org.jobshell.bench.Stats;
 import org.jobshell.core.launch.ProcessBuilderLauncher;
 
 /**
- * Warm in-process launching: {@link ProcessBuilderLauncher} against the C harness, interleaved
- * round by round in one run (C first in even rounds, Java first in odd ones), for every
- * combination of N, workload and launching threads. Prints a table and one machine-readable
- * {@code RESULT} line per cell (read by {@code bench/run-launch.sh}).
+ * Warm in-process launching: {@link ProcessBuilderLauncher} against the C harness (and against a
+ * bare {@link ProcessBuilder}, the JDK's own floor), interleaved round by round in one run, for
+ * every combination of N, workload and launching threads. Prints a table and one
+ * machine-readable {@code RESULT} line per cell (read by {@code bench/run-launch.sh}).
  *
  * <p>Needs {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED}. See {@link LaunchOptions#USAGE}.
  */
 public final class LaunchBench {
+
+    private static final String HEADER = "%-14s %-5s %5s %3s %9s %9s %7s %9s %9s %9s %7s %5s%n";
+    private static final String ROW = "%-14s %-5s %5d %3d %9.1f %9.1f %7.2f %9s %9s %9s %7s %5d%n";
 
     private LaunchBench() {
     }
@@ -37,17 +37,16 @@ public final class LaunchBench {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 System.getProperty("jdk.lang.Process.launchMechanism", "default"),
                 Runtime.getRuntime().availableProcessors());
-        CLaunch c = new CLaunch(o.spawnbench());
         try (ProcessBuilderLauncher launcher = new ProcessBuilderLauncher()) {
             JavaLaunch java = new JavaLaunch(launcher);
             int idleFds = ProcessBuilderLauncher.openDescriptors();
             System.out.printf(Locale.ROOT, "# open descriptors of this JVM with the launcher idle: %d%n", idleFds);
-            System.out.printf(Locale.ROOT, "%-14s %-5s %5s %4s %10s %10s %7s %12s %9s %9s%n", "config", "cmd", "N",
-                    "thr", "java ms", "C ms", "ratio", "C pipes ms", "ratio io", "fds peak");
+            System.out.printf(Locale.ROOT, HEADER, "config", "cmd", "N", "thr", "java ms", "C ms", "ratio",
+                    "vs pipes", "bare ms", "java/bare", "bare/C", "fds");
             for (int n : o.counts()) {
                 for (Workload w : o.workloads()) {
                     for (int threads : o.threads()) {
-                        cell(o, java, c, w, n, threads, idleFds);
+                        cell(o, java, new CLaunch(o.spawnbench()), w, n, threads, idleFds);
                     }
                 }
             }
@@ -58,50 +57,41 @@ public final class LaunchBench {
             int idleFds) throws IOException {
         int warmups = Math.max(2, Math.min(20, (o.warmupTasks() + n - 1) / n));
         int peakFds = -1;
+        BareLaunch bare = new BareLaunch();
         for (int i = 0; i < warmups; i++) {
-            JavaLaunch.Outcome out = check(java.run(w, n, o.inflight(), threads, i == warmups - 1), w, n);
-            peakFds = Math.max(peakFds, out.fdsAtEndOfLaunch());
+            peakFds = Math.max(peakFds, check(java.run(w, n, o.inflight(), threads, i == warmups - 1), w, n)
+                    .fdsAtEndOfLaunch());
+            if (o.bare()) {
+                bare.run(w, n, o.inflight(), threads);
+            }
         }
-        List<Double> javaMs = new ArrayList<>();
-        List<Double> cMs = new ArrayList<>();
-        List<Double> cPipesMs = new ArrayList<>();
-        List<Double> ratio = new ArrayList<>();
-        List<Double> ratioIo = new ArrayList<>();
         boolean capture = w == Workload.ECHO;
-        for (int r = 0; r < o.rounds(); r++) {
-            double j;
-            double cRef;
-            double cPipes = Double.NaN;
-            if (r % 2 == 0) {
-                cRef = c.run(w, n, o.inflight(), capture) / 1e6;
-                if (!capture) {
-                    cPipes = c.run(w, n, o.inflight(), true) / 1e6;
-                }
-                j = check(java.run(w, n, o.inflight(), threads, false), w, n).wallNanos() / 1e6;
-            } else {
-                j = check(java.run(w, n, o.inflight(), threads, false), w, n).wallNanos() / 1e6;
-                if (!capture) {
-                    cPipes = c.run(w, n, o.inflight(), true) / 1e6;
-                }
-                cRef = c.run(w, n, o.inflight(), capture) / 1e6;
-            }
-            javaMs.add(j);
-            cMs.add(cRef);
-            ratio.add(j / cRef);
-            if (!capture) {
-                cPipesMs.add(cPipes);
-                ratioIo.add(j / cPipes);
-            }
+        Round round = new Round()
+                .add("c", () -> c.run(w, n, o.inflight(), capture) / 1e6)
+                .add("java", () -> check(java.run(w, n, o.inflight(), threads, false), w, n).wallNanos() / 1e6);
+        if (!capture) {
+            round.add("cpipes", () -> c.run(w, n, o.inflight(), true) / 1e6);
         }
-        String cPipes = capture ? "(same)" : fmt(Stats.median(cPipesMs));
-        String rIo = capture ? fmt(Stats.median(ratio)) : fmt(Stats.median(ratioIo));
-        System.out.printf(Locale.ROOT, "%-14s %-5s %5d %4d %10.1f %10.1f %7.2f %12s %9s %9d%n", o.label(), w.label(),
-                n, threads, Stats.median(javaMs), Stats.median(cMs), Stats.median(ratio), cPipes, rIo, peakFds);
+        if (o.bare()) {
+            round.add("bare", () -> bare.run(w, n, o.inflight(), threads) / 1e6);
+        }
+        round.run(o.rounds());
+        report(o, w, n, threads, round, capture, idleFds, peakFds);
+    }
+
+    private static void report(LaunchOptions o, Workload w, int n, int threads, Round r, boolean capture,
+            int idleFds, int peakFds) {
+        double ratio = r.ratio("java", "c");
+        double ratioIo = capture ? ratio : r.ratio("java", "cpipes");
+        System.out.printf(Locale.ROOT, ROW, o.label(), w.label(), n, threads, r.median("java"), r.median("c"), ratio,
+                fmt(ratioIo), fmt(r.median("bare")), fmt(r.ratio("java", "bare")), fmt(r.ratio("bare", "c")),
+                peakFds);
         System.out.printf(Locale.ROOT,
                 "RESULT label=%s cmd=%s n=%d threads=%d inflight=%d rounds=%d java_ms=%.2f c_ms=%.2f ratio=%.3f"
-                        + " c_pipes_ms=%s ratio_io=%s fds_idle=%d fds_peak=%d%n",
-                o.label(), w.label(), n, threads, o.inflight(), o.rounds(), Stats.median(javaMs), Stats.median(cMs),
-                Stats.median(ratio), capture ? "-" : fmt(Stats.median(cPipesMs)), rIo, idleFds, peakFds);
+                        + " c_pipes_ms=%s ratio_io=%s bare_ms=%s java_bare=%s bare_c=%s fds_idle=%d fds_peak=%d%n",
+                o.label(), w.label(), n, threads, o.inflight(), o.rounds(), r.median("java"), r.median("c"), ratio,
+                fmt(r.median("cpipes")), fmt(ratioIo), fmt(r.median("bare")), fmt(r.ratio("java", "bare")),
+                fmt(r.ratio("bare", "c")), idleFds, peakFds);
     }
 
     private static JavaLaunch.Outcome check(JavaLaunch.Outcome out, Workload w, int n) {
@@ -113,6 +103,6 @@ public final class LaunchBench {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -16,13 +16,14 @@ import java.util.Map;
  * @param inflight most tasks alive at once (Java and C alike)
  * @param rounds timed rounds per cell, each one Java batch and its C references, order alternating
  * @param warmupTasks tasks launched (Java only) before a cell's timed rounds
+ * @param bare whether each round also runs the bare ProcessBuilder reference ({@link BareLaunch})
  */
 record LaunchOptions(String label, String spawnbench, List<Integer> counts, List<Workload> workloads,
-        List<Integer> threads, int inflight, int rounds, int warmupTasks) {
+        List<Integer> threads, int inflight, int rounds, int warmupTasks, boolean bare) {
 
     /** The usage line. */
     static final String USAGE = "usage: LaunchBench [--label=NAME] [--spawnbench=/tmp/spawnbench] [--n=64,1000]"
-            + " [--cmd=true,echo] [--threads=1,2] [--inflight=64] [--rounds=7] [--warmup-tasks=2000]";
+            + " [--cmd=true,echo] [--threads=1,2] [--inflight=64] [--rounds=7] [--warmup-tasks=2000] [--bare=true]";
 
     /**
      * @param args the command line
@@ -46,9 +47,10 @@ record LaunchOptions(String label, String spawnbench, List<Integer> counts, List
                 ints(m.getOrDefault("threads", "1,2")),
                 Integer.parseInt(m.getOrDefault("inflight", "64")),
                 Integer.parseInt(m.getOrDefault("rounds", "7")),
-                Integer.parseInt(m.getOrDefault("warmup-tasks", "2000")));
+                Integer.parseInt(m.getOrDefault("warmup-tasks", "2000")),
+                Boolean.parseBoolean(m.getOrDefault("bare", "true")));
         m.keySet().removeAll(List.of("label", "spawnbench", "n", "cmd", "threads", "inflight", "rounds",
-                "warmup-tasks"));
+                "warmup-tasks", "bare"));
         if (!m.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + m.keySet() + "\n" + USAGE);
         }
