@@ -149,6 +149,27 @@ pair() {
     "$(printf '%s\n' "${bs[@]}" | median)" "$(printf '%s\n' "${rs[@]}" | median)"
 }
 
+# cli_fds: open descriptors of the CLI's JVM while a task runs (every one costs every spawn)
+cli_fds() {
+  local pid jvm="" p n
+  "$JOBSHELL" run sleep 3 >/dev/null 2>&1 &
+  pid=$!
+  sleep 2
+  # the JVM is the CLI process itself (exec java) or one of its descendants
+  for p in $pid $(ps -e -o pid=,ppid= | awk -v root="$pid" '
+      { parent[$1] = $2 }
+      END { for (p in parent) { q = p; while (q in parent && q != root && q > 1) q = parent[q]; if (q == root && p != root) print p } }'); do
+    if [[ $(readlink "/proc/$p/exe" 2>/dev/null) == */java ]]; then jvm=$p; break; fi
+  done
+  if [[ -n $jvm ]]; then
+    n=$(find "/proc/$jvm/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
+    echo "open descriptors of the CLI's JVM (pid $jvm) while 'jobshell run sleep 3' runs: $n" | tee "$OUT/cli-fds.txt"
+  else
+    echo "open descriptors of the CLI's JVM: no java process found under pid $pid" | tee "$OUT/cli-fds.txt"
+  fi
+  wait "$pid" || true
+}
+
 run_cli() {
   echo
   echo "== jobshell CLI, whole process, beside the C limit"
@@ -174,11 +195,13 @@ run_cli() {
     pair "run_-n_${n}_echo_x" "$JOBSHELL run -n $n echo x" "$SPAWNBENCH spawn $n $f 1" | tee -a "$rows"
   done
   pair "cold:_run_true_vs_java_-version" "$JOBSHELL run true" "$java_cmd -version" | tee -a "$rows"
+  cli_fds
   echo
   echo "== CLI: jobshell time / reference time (median of $CLI_RUNS paired ratios)"
   echo "   reference: spawnbench spawn N min(N,$INFLIGHT) [1] (echo: 'task i' lines captured), or java -version"
   awk 'BEGIN { printf "%-34s %12s %10s %8s\n", "row", "jobshell ms", "ref ms", "ratio" }
-       { gsub("_", " ", $1); printf "%-34s %12.1f %10.1f %8.2f\n", $1, $2, $3, $4 }' "$rows"
+       { gsub("_", " ", $1); printf "%-34s %12.1f %10.1f %8.2f\n", $1, $2, $3, $4 }' "$rows" | tee "$OUT/cli-table.txt"
+  cat "$OUT/cli-fds.txt"
 }
 
 machine_notes | tee "$OUT/machine.txt"
