@@ -53,9 +53,11 @@ class WatchdogTest {
         Watchdog.Target target = target(dispatcher,
                 (p, topic, elapsed) -> reported.set("slow " + topic),
                 (p, topic, elapsed) -> reported.set("stuck " + topic));
-        try (Watchdog watchdog = new Watchdog(5, 100, 200)) {
+        // a stream of quick callbacks lasting longer than the limits: a watchdog that took them for
+        // one long callback would report; limits well above any scheduling hiccup keep it honest
+        try (Watchdog watchdog = new Watchdog(5, 1000, 1200)) {
             watchdog.watch(target);
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
             while (System.nanoTime() < end) {
                 dispatcher.call("task.exit", new Args());
             }
