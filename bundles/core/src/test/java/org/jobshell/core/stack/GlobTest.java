@@ -40,6 +40,17 @@ class GlobTest {
         "a\\*b, axb, false",
         "a[b, a[b, true",
         "SHELL.*, shell.init, false",
+        "'task.[]x]', 'task.]', true",
+        "'task.[]x]', task.x, true",
+        "'task.[!]]', 'task.]', false",
+        "'a[\\]]b', 'a]b', true",
+        "*a*b*, xxaxxbxx, true",
+        "*a*b*, xxbxxaxx, false",
+        "**.exit, task.exit, true",
+        "?*?, ab, true",
+        "?*?, a, false",
+        "*[0-9], task9, true",
+        "*[0-9], task, false",
     })
     void matches(String glob, String topic, boolean expected) {
         assertEquals(expected, Glob.compile(glob).matches(topic));
