@@ -9,6 +9,20 @@ import java.nio.channels.Channel;
  */
 final class Descriptors {
 
+    /** The accessible getFDVal method per channel class, looked up once. */
+    private static final ClassValue<Method> FD_VAL = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                Method m = findFdVal(type);
+                m.setAccessible(true);
+                return m;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+    };
+
     private Descriptors() {
     }
 
@@ -19,9 +33,11 @@ final class Descriptors {
      */
     static int of(Channel channel) {
         Class<?> c = channel.getClass();
+        Method m = FD_VAL.get(c);
         try {
-            Method m = findFdVal(c);
-            m.setAccessible(true);
+            if (m == null) {
+                throw new NoSuchMethodException(c.getName() + ".getFDVal() is not accessible");
+            }
             return (Integer) m.invoke(channel);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("cannot read the descriptor of " + c.getName()
