@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -49,39 +50,45 @@ class PluginDeployIT {
 
     @Test
     void aPluginFailingShellInitFailsTheJobWithOneLineNamingIt() {
-        Distribution dist = Distribution.copyInto(dir);
-        dist.addPlugin("bundle.faulty");
-        Distribution.Run r = dist.run("run", "-o", "faulty=shell.init", "echo", "never");
+        Distribution.Run r = runWithFaulty("faulty=shell.init", "echo", "never");
         assertEquals(1, r.exitCode(), r.toString());
         assertEquals("", r.stdout());
-        assertEquals(1, r.stderrLines().size(), r.toString());
-        assertTrue(r.stderrLines().get(0).matches("jobshell\\[0\\]: FATAL: plugin 'faulty': shell\\.init failed: "
+        assertTrue(onlyStderrLine(r).matches("jobshell\\[0\\]: FATAL: plugin 'faulty': shell\\.init failed: "
                 + "faulty was told to fail in shell\\.init \\(bundle org\\.jobshell\\.fixture\\.faulty .*\\)"),
                 r.stderr());
     }
 
     @Test
     void theSamePluginMarkedOptionalOnlyWarns() {
-        Distribution dist = Distribution.copyInto(dir);
-        dist.addPlugin("bundle.faulty");
-        Distribution.Run r = dist.run("run", "-o", "faulty-optional=shell.init", "echo", "ran");
+        Distribution.Run r = runWithFaulty("faulty-optional=shell.init", "echo", "ran");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(List.of("ran"), r.stdoutLines());
-        assertEquals(1, r.stderrLines().size(), r.toString());
-        assertTrue(r.stderrLines().get(0).startsWith("jobshell[0]:  WARN: plugin 'faulty-optional': shell.init failed"),
+        assertTrue(onlyStderrLine(r).startsWith("jobshell[0]:  WARN: plugin 'faulty-optional': shell.init failed"),
                 r.stderr());
     }
 
     @Test
     void aPluginFailingTaskExitIsLoggedAndTheJobSucceeds() {
-        Distribution dist = Distribution.copyInto(dir);
-        dist.addPlugin("bundle.faulty");
-        Distribution.Run r = dist.run("run", "-o", "faulty=task.exit", "echo", "ran");
+        Distribution.Run r = runWithFaulty("faulty=task.exit", "echo", "ran");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(List.of("ran"), r.stdoutLines());
-        assertEquals(1, r.stderrLines().size(), r.toString());
-        assertTrue(r.stderrLines().get(0).startsWith("jobshell[0]: ERROR: plugin 'faulty': task.exit failed: "
+        assertTrue(onlyStderrLine(r).startsWith("jobshell[0]: ERROR: plugin 'faulty': task.exit failed: "
                 + "faulty was told to fail in task.exit"), r.stderr());
+    }
+
+    /** Runs a job with the faulty fixture in plugins/ and one {@code -o} option. */
+    private Distribution.Run runWithFaulty(String option, String... command) {
+        Distribution dist = Distribution.copyInto(dir);
+        dist.addPlugin("bundle.faulty");
+        List<String> args = new ArrayList<>(List.of("run", "-o", option));
+        args.addAll(List.of(command));
+        return dist.run(args.toArray(new String[0]));
+    }
+
+    /** @return the one line on stderr, failing when there are more or none */
+    private static String onlyStderrLine(Distribution.Run r) {
+        assertEquals(1, r.stderrLines().size(), r.toString());
+        return r.stderrLines().get(0);
     }
 
     private static String row(Distribution.Run r, String name) {
