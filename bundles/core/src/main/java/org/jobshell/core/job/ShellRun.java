@@ -54,6 +54,8 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
     private final TopicCalls topics;
     private final CompletableFuture<Integer> done = new CompletableFuture<>();
     private final ShellInfo info;
+    private final int verbose;
+    private String verboseProblem;
     private volatile Thread thread;
     private Path cwd;
     private volatile TaskRecord current;
@@ -73,12 +75,13 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
         Jobspec spec = job.jobspec();
         this.options = new JobOptions(spec.options());
         this.environment = new EnvironmentMap(spec.environment());
-        int verbose;
+        int verbose = 0;
         try {
             verbose = options.getInt("verbose", 0);
-        } catch (RuntimeException e) {
-            verbose = 0;
+        } catch (ShellException e) {
+            verboseProblem = e.getMessage(); // reported as fatal once the shell runs
         }
+        this.verbose = verbose;
         this.logger = new ShellLogger(this, verbose);
         this.cwd = job.cwd();
         this.info = new ShellInfoRecord(job.jobId(), job.id(), rank, job.layout().shells(), job.layout().totalTasks(),
@@ -158,13 +161,11 @@ final class ShellRun implements Watchdog.Target, TaskRecord.Owner {
     }
 
     private void checkVerbose() {
-        try {
-            int v = options.getInt("verbose", 0);
-            if (v > 2) {
-                logger.log(null, LogLevel.WARN, "verbose=" + v + " is more than 2: using 2");
-            }
-        } catch (RuntimeException e) {
-            throw fatal(1, e.getMessage());
+        if (verboseProblem != null) {
+            throw fatal(1, verboseProblem);
+        }
+        if (verbose > 2) {
+            logger.log(null, LogLevel.WARN, "verbose=" + verbose + " is more than 2: using 2");
         }
     }
 

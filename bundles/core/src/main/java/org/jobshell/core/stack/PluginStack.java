@@ -40,19 +40,6 @@ public final class PluginStack {
         return plugins;
     }
 
-    /**
-     * @param name a plugin name
-     * @return the plugin of that name, or null
-     */
-    public AttachedPlugin get(String name) {
-        for (AttachedPlugin p : plugins) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** @return the names in call order */
     public List<String> names() {
         List<String> names = new ArrayList<>();
