@@ -7,8 +7,12 @@ import org.jobshell.api.Handler;
 import org.jobshell.api.Shell;
 import org.jobshell.core.stack.AttachedPlugin;
 import org.jobshell.core.stack.Dispatcher;
+import org.jobshell.core.stack.Failure;
+import org.jobshell.core.stack.PluginCalls;
 import org.jobshell.core.stack.PluginEntry;
+import org.jobshell.core.stack.PluginOwner;
 import org.jobshell.core.stack.PluginStack;
+import org.jobshell.core.stack.Watchdog;
 
 /**
  * A stack of {@value #PLUGINS} plugins with 1 to 3 handlers each, built the way the core builds a
@@ -31,6 +35,9 @@ public final class StackFixture {
     /** A topic no plugin handles (2 do with catch-alls). */
     public static final String NONE = "mustache.render.label";
 
+    /** Samples calls as the core's does, with its default limits, which no benchmark handler reaches. */
+    private static final Watchdog WATCHDOG = new Watchdog(100, 10_000, 300_000);
+
     private final Hits hits = new Hits();
     private final PluginStack stack = new PluginStack();
     private final Dispatcher dispatcher;
@@ -41,8 +48,8 @@ public final class StackFixture {
         for (int i = 0; i < PLUGINS; i++) {
             String name = "plugin-" + i;
             PluginEntry entry = new PluginEntry(name, 10 * i, i, false, "org.example." + name, "1.0.0", ctx -> {
-            });
-            AttachedPlugin plugin = new AttachedPlugin(name, entry, false, shell, null);
+            }, null);
+            AttachedPlugin plugin = new AttachedPlugin(name, entry, false, null, new FixtureOwner(shell));
             int kind = i;
             for (String glob : missesFirst(i)) {
                 plugin.handle(glob, Handlers.of(++kind, hits));
@@ -51,9 +58,35 @@ public final class StackFixture {
             plugin.handle(globForAll(i, catchAll), allHandlers[i]);
             stack.push(plugin);
         }
-        dispatcher = new Dispatcher(stack, (plugin, topic) -> {
+        dispatcher = new Dispatcher(stack, new PluginCalls(WATCHDOG));
+    }
+
+    /** The fixture's plugins never go away, fail off the dispatch path or run long. */
+    private record FixtureOwner(Shell shell) implements PluginOwner {
+        @Override
+        public Shell viewFor(AttachedPlugin plugin) {
+            return shell;
+        }
+
+        @Override
+        public void dropped(AttachedPlugin plugin, String what) {
             throw new AssertionError("no plugin of the fixture goes away");
-        });
+        }
+
+        @Override
+        public void slow(AttachedPlugin plugin, String what, long elapsedMillis) {
+            throw new AssertionError("no benchmark handler is slow");
+        }
+
+        @Override
+        public void failed(Failure failure) {
+            throw new AssertionError(failure.describe());
+        }
+
+        @Override
+        public void abandoned(AttachedPlugin plugin, String what, long elapsedMillis, Thread thread) {
+            throw new AssertionError("no benchmark handler is stuck");
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.jobshell.api.TaskStream;
-import org.jobshell.core.launch.ProcessObserver;
+import org.jobshell.core.spi.ExitStatus;
+import org.jobshell.core.spi.ProcessObserver;
 
 /**
  * The shared state of one batch of tasks: a task is finished once it has exited and both of its
@@ -102,8 +103,8 @@ final class Batch {
         }
 
         @Override
-        public void exited(int exitValue) {
-            if (exitValue != 0) {
+        public void exited(ExitStatus status) {
+            if (status.exitCode() != 0) {
                 failures.incrementAndGet();
             }
             step();

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jobshell.core.launch.ProcessBuilderLauncher;
-import org.jobshell.core.launch.SpawnException;
-import org.jobshell.core.launch.SpawnRequest;
+import org.jobshell.core.spi.SpawnException;
+import org.jobshell.core.spi.SpawnRequest;
 
 /**
  * Launches a batch of N tasks through one {@link ProcessBuilderLauncher}, from the calling thread

@@ -26,9 +26,18 @@ public final class Topics {
     public static final String TASK_EXIT = "task.exit";
     /** Once, after the last local task's {@code task.exit}. Failures are logged. */
     public static final String SHELL_FINISH = "shell.finish";
+    /**
+     * On the leader (shell rank 0) only, once every shell of the job reached {@code shell.finish}.
+     * Failures are logged.
+     */
+    public static final String SHELL_TASKS_COMPLETE = "shell.tasks-complete";
     /** Last: the shell is ending. Failures make the shell's exit code at least 1. */
     public static final String SHELL_EXIT = "shell.exit";
-    /** Every log message, IN {@code {rank, level, message, component?}}. Not re-entrant. */
+    /**
+     * Every log message, IN {@code {rank, level, message, component?}}; not re-entrant (messages logged
+     * inside a {@code shell.log} handler are not dispatched again). A failure is reported on stderr as
+     * {@code log failure: <message>}.
+     */
     public static final String SHELL_LOG = "shell.log";
 
     private Topics() {

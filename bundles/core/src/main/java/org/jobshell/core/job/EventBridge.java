@@ -24,12 +24,12 @@ final class EventBridge {
         this.eventAdmin = eventAdmin;
     }
 
-    void post(String topic, JobRun job, int shellRank, Task task) {
+    void post(String topic, String jobId, int shellRank, Task task) {
         if (eventAdmin == null) {
             return;
         }
         Map<String, Object> props = new HashMap<>(8);
-        props.put("job.id", job.id());
+        props.put("job.id", jobId);
         props.put("shell.rank", shellRank);
         if (task != null) {
             props.put("task.rank", task.rank());

@@ -7,19 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
-import org.jobshell.core.launch.ProcessBuilderLauncher;
 import org.jobshell.core.launch.Signals;
-import org.jobshell.core.launch.TaskLauncher;
+import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginRegistry;
 import org.jobshell.core.stack.Watchdog;
 import org.jobshell.core.util.CpuSets;
 import org.jobshell.core.util.JobIds;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,8 +32,8 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * Runs jobs: validates the jobspec, derives R from this host, creates the job directory and
- * starts the shells, each with the plugin snapshot of the moment. Configured by PID
- * {@code org.jobshell.core}.
+ * starts the shells, each with the plugin snapshot and the highest-ranked {@link TaskLauncher}
+ * service of the moment. Configured by PID {@code org.jobshell.core}.
  */
 @Component(service = JobService.class, configurationPid = JobServiceImpl.PID)
 public final class JobServiceImpl implements JobService {
@@ -59,9 +60,9 @@ public final class JobServiceImpl implements JobService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
+    private final Map<ServiceReference<TaskLauncher>, TaskLauncher> launchers = new HashMap<>();
     private Path varDir;
     private JobIds ids;
-    private TaskLauncher launcher;
     private Watchdog watchdog;
     private String hostname;
     private long uid;
@@ -70,7 +71,6 @@ public final class JobServiceImpl implements JobService {
     @Activate
     void activate(BundleContext context, Map<String, Object> config) {
         ids = new JobIds(ProcessHandle.current().pid());
-        launcher = new ProcessBuilderLauncher();
         watchdog = new Watchdog(100, DEFAULT_WARN_MS, DEFAULT_FAIL_MS);
         hostname = HostFacts.hostname();
         uid = HostFacts.uid();
@@ -101,8 +101,37 @@ public final class JobServiceImpl implements JobService {
         for (JobRun job : running) {
             job.kill(Signals.KILL);
         }
-        launcher.close();
         watchdog.close();
+    }
+
+    /**
+     * @param ref a launcher service
+     * @param launcher the service
+     */
+    @Reference(service = TaskLauncher.class, cardinality = ReferenceCardinality.AT_LEAST_ONE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeLauncher")
+    void addLauncher(ServiceReference<TaskLauncher> ref, TaskLauncher launcher) {
+        synchronized (launchers) {
+            launchers.put(ref, launcher);
+        }
+    }
+
+    /** @param ref a launcher service going away */
+    void removeLauncher(ServiceReference<TaskLauncher> ref) {
+        synchronized (launchers) {
+            launchers.remove(ref);
+        }
+    }
+
+    /**
+     * @return the launcher a new job uses: the highest-ranked one, ties to the earlier registered
+     *     ({@link ServiceReference#compareTo}, read now, so a changed ranking counts)
+     */
+    private TaskLauncher launcher() {
+        synchronized (launchers) {
+            return launchers.entrySet().stream().max(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                    .orElseThrow(() -> new ShellException("no task launcher is available"));
+        }
     }
 
     private static Path defaultVarDir() {
@@ -120,8 +149,8 @@ public final class JobServiceImpl implements JobService {
         Resources r = Resources.local(jobspec.nnodes(), hostname, CpuSets.allowed(), jobspec.duration());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
-        JobRun.Container container = new JobRun.Container(launcher, watchdog, new EventBridge(eventAdmin), hostname,
-                uid);
+        JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
+                uid, mapper);
         JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr()),
                 registry.snapshot(), container, cwd);
         running.add(job);

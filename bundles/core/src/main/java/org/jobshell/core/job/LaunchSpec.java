@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jobshell.api.Environment;
 import org.jobshell.api.Launch;
 
@@ -17,14 +18,22 @@ final class LaunchSpec implements Launch {
     private final EnvironmentMap environment;
     private final List<String> wrapper = new ArrayList<>();
     private final List<Channel> inherited = new ArrayList<>();
+    private final Consumer<Channel> inheritable;
     private Path cwd;
     private BitSet cpus;
     private boolean started;
 
-    LaunchSpec(List<String> argv, EnvironmentMap environment, Path cwd) {
+    /**
+     * @param argv the command
+     * @param environment the task's environment
+     * @param cwd its working directory
+     * @param inheritable checks that the launcher can pass a channel (throws IllegalArgumentException)
+     */
+    LaunchSpec(List<String> argv, EnvironmentMap environment, Path cwd, Consumer<Channel> inheritable) {
         this.argv = new GuardedList(new ArrayList<>(argv));
         this.environment = environment;
         this.cwd = cwd;
+        this.inheritable = inheritable;
     }
 
     /** A list that refuses changes once the task started. */
@@ -116,6 +125,7 @@ final class LaunchSpec implements Launch {
         if (channel == null || !channel.isOpen()) {
             throw new IllegalArgumentException("only an open channel can be inherited");
         }
+        inheritable.accept(channel);
         inherited.add(channel);
         return 2 + inherited.size();
     }

@@ -1,95 +1,179 @@
 package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.BitSet;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.jobshell.core.stack.Fatal;
+import org.jobshell.api.ShellException;
+import org.jobshell.core.spi.LeaderMessage;
+import org.jobshell.core.spi.ShellExchange;
 
 /**
- * Everything the shells of one job exchange, for shells in the same container: barriers, service
- * calls between shells, and the leader learning that every shell finished. Shells on separate
- * nodes will implement the same operations over PMI and a messaging library.
+ * The shell exchange of a job whose shells all run in this container. It does what a network
+ * implementation does, without the network: every payload is serialized and read back on the other
+ * side (so no shell holds another's objects, and a payload that does not serialize fails here too),
+ * errors cross as messages, and the job exception is recorded by the leader first and then fanned out
+ * to every shell. Delivery is synchronous, on the sender's thread.
  */
 final class LocalExchange {
 
-    private final List<ShellRun> shells;
+    private final int size;
+    private final ObjectMapper mapper;
+    private final ShellExchange.Endpoint[] endpoints;
     private final Map<String, Integer> arrivals = new HashMap<>();
-    private final BitSet finished = new BitSet();
     private boolean aborted;
 
-    LocalExchange(List<ShellRun> shells) {
-        this.shells = shells;
+    /**
+     * @param size the number of shells
+     * @param mapper serializes payloads
+     */
+    LocalExchange(int size, ObjectMapper mapper) {
+        this.size = size;
+        this.mapper = mapper;
+        this.endpoints = new ShellExchange.Endpoint[size];
     }
 
     /**
-     * Waits until every shell reached the barrier.
-     *
-     * @param name the barrier
-     * @param rank the arriving shell
-     * @throws Fatal when the job failed while waiting
+     * @param rank a shell
+     * @param endpoint what it receives on
      */
-    synchronized void barrier(String name, int rank) {
-        if (shells.size() == 1) {
-            return;
+    void bind(int rank, ShellExchange.Endpoint endpoint) {
+        endpoints[rank] = endpoint;
+    }
+
+    /**
+     * @param rank a shell
+     * @return the exchange as that shell sees it
+     */
+    ShellExchange forShell(int rank) {
+        return new View(rank);
+    }
+
+    /** @param signal a signal for every task of the job (from outside the shells: the job's owner) */
+    void kill(int signal) {
+        for (ShellExchange.Endpoint e : endpoints) {
+            e.kill(signal);
         }
+    }
+
+    private synchronized boolean barrier(String name) throws InterruptedException {
         int n = arrivals.merge(name, 1, Integer::sum);
-        if (n == shells.size()) {
+        if (n == size) {
             notifyAll();
         }
-        while (!aborted && arrivals.get(name) < shells.size()) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Fatal("shell " + rank + " interrupted in the " + name + " barrier");
-            }
+        while (!aborted && arrivals.get(name) < size) {
+            wait();
         }
-        if (aborted) {
-            throw new Fatal("job failed while shell " + rank + " waited in the " + name + " barrier");
-        }
+        return !aborted;
     }
 
-    /** Releases every waiting shell: the job failed. */
-    synchronized void abort() {
-        aborted = true;
-        notifyAll();
-    }
-
-    /**
-     * @param rank a shell that finished its tasks (reached shell.finish); the leader hears once all
-     *     have
-     */
-    void shellFinished(int rank) {
-        boolean all;
+    private void abort(int rank, int code, String message) {
         synchronized (this) {
-            finished.set(rank);
-            all = finished.cardinality() == shells.size();
+            if (aborted) {
+                return;
+            }
+            aborted = true;
+            notifyAll();
         }
-        if (all) {
-            shells.get(0).tasksComplete();
+        endpoints[0].exception(rank, code, message);
+        for (ShellExchange.Endpoint e : endpoints) {
+            e.aborted(code, message);
         }
     }
 
-    /**
-     * Calls a service method of a shell.
-     *
-     * @param from the calling shell
-     * @param to the target shell
-     * @param method the method
-     * @param request the payload
-     * @return the response
-     */
-    CompletionStage<JsonNode> rpc(int from, int to, String method, JsonNode request) {
-        if (to < 0 || to >= shells.size()) {
-            CompletableFuture<JsonNode> f = new CompletableFuture<>();
-            f.completeExceptionally(new IllegalArgumentException(
-                    "shell " + from + ": " + method + ": no shell rank " + to + " in a job of " + shells.size()));
-            return f;
+    private CompletionStage<JsonNode> rpc(int from, int to, String method, JsonNode request) {
+        CompletableFuture<JsonNode> response = new CompletableFuture<>();
+        if (to < 0 || to >= size) {
+            response.completeExceptionally(new ShellException(
+                    "shell " + from + ": " + method + ": no shell rank " + to + " in a job of " + size));
+            return response;
         }
-        return shells.get(to).services().serve(method, request);
+        JsonNode sent;
+        try {
+            sent = copy(request);
+        } catch (IOException e) {
+            response.completeExceptionally(new ShellException(method + ": the request does not serialize: " + e));
+            return response;
+        }
+        endpoints[to].serve(method, sent).whenComplete((reply, error) -> {
+            if (error != null) {
+                response.completeExceptionally(new ShellException(messageOf(error)));
+                return;
+            }
+            try {
+                response.complete(copy(reply));
+            } catch (IOException e) {
+                response.completeExceptionally(new ShellException(method + ": the response does not serialize: " + e));
+            }
+        });
+        return response;
+    }
+
+    private void toLeader(int from, LeaderMessage kind, ObjectNode body) {
+        ObjectNode sent;
+        try {
+            sent = (ObjectNode) copy(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(kind + " for the leader does not serialize: " + e, e);
+        }
+        endpoints[0].fromShell(from, kind, sent);
+    }
+
+    private JsonNode copy(JsonNode node) throws IOException {
+        return node == null ? null : mapper.readTree(mapper.writeValueAsBytes(node));
+    }
+
+    private static String messageOf(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** One shell's side. */
+    private final class View implements ShellExchange {
+        private final int rank;
+
+        View(int rank) {
+            this.rank = rank;
+        }
+
+        @Override
+        public int rank() {
+            return rank;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean barrier(String name) throws InterruptedException {
+            return LocalExchange.this.barrier(name);
+        }
+
+        @Override
+        public CompletionStage<JsonNode> rpc(int shellRank, String method, JsonNode request) {
+            return LocalExchange.this.rpc(rank, shellRank, method, request);
+        }
+
+        @Override
+        public void toLeader(LeaderMessage kind, ObjectNode body) {
+            LocalExchange.this.toLeader(rank, kind, body);
+        }
+
+        @Override
+        public void abort(int code, String message) {
+            LocalExchange.this.abort(rank, code, message);
+        }
+
+        @Override
+        public void kill(int signal) {
+            LocalExchange.this.kill(signal);
+        }
     }
 }

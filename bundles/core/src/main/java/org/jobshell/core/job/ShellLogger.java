@@ -2,31 +2,47 @@ package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import org.jobshell.api.Args;
 import org.jobshell.api.LogLevel;
 import org.jobshell.api.Topics;
-import org.jobshell.api.TaskStream;
+import org.jobshell.core.spi.LeaderMessage;
+import org.jobshell.core.spi.ShellExchange;
 
 /**
- * The log of one shell. A message up to the job's verbosity is printed on the terminal's stderr as
- * {@code jobshell[<rank>]: <LEVEL>: <component>: <message>} and recorded as a {@code log} event in
- * the output eventlog; every message is offered to the plugins on {@code shell.log} (not from inside
- * a {@code shell.log} callback, and only on the shell's own thread).
+ * The log of one shell. A message up to the job's verbosity goes to the leader, which prints it on
+ * the terminal's stderr as {@code jobshell[<rank>]: <LEVEL>: <component>: <message>} and records it
+ * as a {@code log} event in the output eventlog; every message is also offered to the plugins on
+ * {@code shell.log} (not from inside a {@code shell.log} callback, and only on the shell's own
+ * thread once its plugins are attached). A message no {@code shell.log} handler could take is
+ * reported as {@code log failure: <message>}.
  */
 final class ShellLogger {
 
     private static final int MAX_MESSAGE = 4096;
 
-    private final ShellRun shell;
+    private final ShellExchange exchange;
     private final ThreadLocal<Boolean> inShellLog = ThreadLocal.withInitial(() -> false);
-    private volatile int threshold;
+    private final int threshold;
+    private TopicCalls topics;
+    private BooleanSupplier canOffer = () -> false;
 
-    ShellLogger(ShellRun shell, int verbose) {
-        this.shell = shell;
+    /**
+     * @param verbose the job's verbosity, 0 to 2
+     * @param exchange where messages go to the leader
+     */
+    ShellLogger(int verbose, ShellExchange exchange) {
+        this.exchange = exchange;
         this.threshold = LogLevel.NOTICE.severity() + Math.max(0, Math.min(2, verbose));
+    }
+
+    /**
+     * @param shellLog calls {@code shell.log}
+     * @param whenReady whether a message may be offered to the plugins now
+     */
+    void offerTo(TopicCalls shellLog, BooleanSupplier whenReady) {
+        this.topics = shellLog;
+        this.canOffer = whenReady;
     }
 
     boolean enabled(LogLevel level) {
@@ -36,37 +52,17 @@ final class ShellLogger {
     void log(String component, LogLevel level, String message) {
         String text = trim(message);
         if (enabled(level)) {
-            print(component, level, text);
-            record(component, level, text);
+            send(component, level, text);
         }
         offer(component, level, text);
     }
 
-    private void print(String component, LogLevel level, String text) {
-        StringBuilder line = new StringBuilder(64 + text.length());
-        line.append("jobshell[").append(shell.rank()).append("]: ");
-        if (!level.token().isEmpty()) {
-            line.append(level.token()).append(": ");
-        }
-        if (component != null) {
-            line.append(component).append(": ");
-        }
-        line.append(text).append('\n');
-        OutputStream err = shell.job().terminal().stream(TaskStream.STDERR);
-        try {
-            err.write(line.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the terminal is gone; the eventlog still has the message
-        }
+    private void send(String component, LogLevel level, String text) {
+        exchange.toLeader(LeaderMessage.LOG, body(component, level, text));
     }
 
-    private void record(String component, LogLevel level, String text) {
-        shell.job().outputLog().append("log", context(component, level, text));
-    }
-
-    private ObjectNode context(String component, LogLevel level, String text) {
+    private ObjectNode body(String component, LogLevel level, String text) {
         ObjectNode c = JsonNodeFactory.instance.objectNode();
-        c.put("rank", shell.rank());
         c.put("level", level.severity());
         c.put("message", text);
         if (component != null) {
@@ -76,14 +72,15 @@ final class ShellLogger {
     }
 
     private void offer(String component, LogLevel level, String text) {
-        if (inShellLog.get() || !shell.onShellThread() || !shell.stackReady()) {
+        if (inShellLog.get() || topics == null || !canOffer.getAsBoolean()) {
             return;
         }
         inShellLog.set(true);
         try {
-            boolean ok = shell.callQuietly(Topics.SHELL_LOG, new Args(context(component, level, text)));
-            if (!ok) {
-                print(null, LogLevel.ERROR, "log failure: " + text);
+            ObjectNode in = body(component, level, text);
+            in.put("rank", exchange.rank());
+            if (!topics.call(Topics.SHELL_LOG, new Args(in)).isEmpty()) {
+                send(null, LogLevel.ERROR, "log failure: " + text);
             }
         } finally {
             inShellLog.set(false);

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The main loop of one shell: work posted to the shell's thread, and the completion references
  * (spec §1.14) that keep it running. Each started task holds one until its task.exit is done;
- * plugins hold others for asynchronous work.
+ * plugins hold others for asynchronous work. Posted work runs only while the loop runs: from
+ * {@code shell.start} (when the loop starts) until it ends.
  */
 final class ShellLoop {
 
@@ -23,9 +24,16 @@ final class ShellLoop {
     private int liveTasks;
     private volatile boolean ended;
 
-    /** @param action work to run on the shell's thread, in order */
-    void execute(Runnable action) {
+    /**
+     * @param action work to run on the shell's thread, in order
+     * @return false when the loop has ended: the action will never run
+     */
+    boolean execute(Runnable action) {
+        if (ended) {
+            return false;
+        }
         queue.add(action);
+        return true;
     }
 
     /** @param name a completion reference to take (counted by name) */

@@ -8,43 +8,72 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jobshell.api.ServiceMethod;
+import org.jobshell.api.ShellException;
+import org.jobshell.core.stack.AttachedPlugin;
+import org.jobshell.core.stack.Failure;
+import org.jobshell.core.stack.Fatal;
+import org.jobshell.core.stack.PluginCalls;
 
 /**
  * What plugins of one shell offer to the rest of the job: service methods, called on the shell's
- * thread from its main loop, and keys added to the events the shell posts.
+ * thread from its main loop through the same guard as topic handlers, and keys added to the events
+ * the shell posts.
  */
 final class ShellServices {
 
-    private final int rank;
-    private final ShellLoop loop;
-    private final Map<String, ServiceMethod> methods = new ConcurrentHashMap<>();
-    private final Map<String, ObjectNode> eventContexts = new LinkedHashMap<>();
-
-    ShellServices(int rank, ShellLoop loop) {
-        this.rank = rank;
-        this.loop = loop;
+    private record Method(AttachedPlugin plugin, ServiceMethod handler) {
     }
 
-    void register(String method, ServiceMethod handler) {
-        methods.put(method, handler);
+    private final int rank;
+    private final ShellLoop loop;
+    private final PluginCalls calls;
+    private final Map<String, Method> methods = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> eventContexts = new LinkedHashMap<>();
+
+    ShellServices(int rank, ShellLoop loop, PluginCalls calls) {
+        this.rank = rank;
+        this.loop = loop;
+        this.calls = calls;
+    }
+
+    void register(String method, AttachedPlugin plugin, ServiceMethod handler) {
+        methods.put(method, new Method(plugin, handler));
     }
 
     /** Serves a request on the shell's thread; fails once the shell's main loop has ended. */
-    CompletableFuture<JsonNode> serve(String method, JsonNode request) {
+    CompletableFuture<JsonNode> serve(String name, JsonNode request) {
         CompletableFuture<JsonNode> response = new CompletableFuture<>();
-        ServiceMethod m = methods.get(method);
-        if (m == null || loop.ended()) {
-            response.completeExceptionally(new IllegalStateException(
-                    "shell " + rank + ": " + method + ": " + (m == null ? "no such method" : "the shell has ended")));
-            return response;
+        Method m = methods.get(name);
+        String what = "service " + name;
+        if (m == null) {
+            return failed(response, name + ": no such method");
         }
-        loop.execute(() -> {
+        boolean queued = loop.execute(() -> {
+            if (m.plugin().denied()) {
+                failed(response, name + ": plugin '" + m.plugin().name() + "' is deny-listed");
+                return;
+            }
+            Failure f;
             try {
-                response.complete(m.call(request));
-            } catch (Throwable t) {
-                response.completeExceptionally(t);
+                f = calls.attempt(m.plugin(), what, () -> response.complete(m.handler().call(request)));
+            } catch (Fatal e) {
+                failed(response, name + ": the job failed: " + e.getMessage());
+                throw e;
+            }
+            if (f != null) {
+                if (f.overran()) {
+                    m.plugin().owner().failed(f);
+                }
+                failed(response, name + ": " + f.message());
+            } else if (!response.isDone()) {
+                failed(response, name + ": plugin '" + m.plugin().name() + "' is gone");
             }
         });
+        return queued ? response : failed(response, name + ": the shell has ended");
+    }
+
+    private CompletableFuture<JsonNode> failed(CompletableFuture<JsonNode> response, String message) {
+        response.completeExceptionally(new ShellException("shell " + rank + ": " + message));
         return response;
     }
 

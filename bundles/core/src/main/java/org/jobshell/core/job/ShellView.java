@@ -16,56 +16,63 @@ import org.jobshell.api.ShellInfo;
 import org.jobshell.api.ShellLog;
 import org.jobshell.api.Task;
 import org.jobshell.api.TaskStream;
+import org.jobshell.core.stack.AttachedPlugin;
 
-/** The shell as one plugin sees it: everything delegates to the shell, logs carry the plugin's name. */
+/**
+ * The shell as one plugin sees it: everything delegates to the shell's parts; logs carry the
+ * plugin's name, and the plugin's actions and service methods run through the same guard as its
+ * topic handlers.
+ */
 final class ShellView implements Shell {
 
-    private final ShellRun shell;
+    private final ShellScope scope;
+    private final AttachedPlugin plugin;
     private final ShellLog log;
 
-    ShellView(ShellRun shell, String component) {
-        this.shell = shell;
+    ShellView(ShellScope scope, AttachedPlugin plugin) {
+        this.scope = scope;
+        this.plugin = plugin;
         this.log = new ShellLog() {
             @Override
             public void log(LogLevel level, String message) {
-                shell.logger().log(component, level, message);
+                scope.logger().log(plugin.name(), level, message);
             }
 
             @Override
             public boolean enabled(LogLevel level) {
-                return shell.logger().enabled(level);
+                return scope.logger().enabled(level);
             }
         };
     }
 
     @Override
     public ShellInfo info() {
-        return shell.info();
+        return scope.info();
     }
 
     @Override
     public RankInfo rankInfo(int shellRank) {
-        return shell.job().rankInfo(shellRank < 0 ? shell.rank() : shellRank);
+        return scope.rankInfo(shellRank < 0 ? scope.info().rank() : shellRank);
     }
 
     @Override
     public Options options() {
-        return shell.options();
+        return scope.options();
     }
 
     @Override
     public Environment environment() {
-        return shell.environment();
+        return scope.environment();
     }
 
     @Override
     public List<Task> tasks() {
-        return shell.tasks();
+        return scope.tasks().list();
     }
 
     @Override
     public Task currentTask() {
-        return shell.currentTask();
+        return scope.tasks().current();
     }
 
     @Override
@@ -75,68 +82,68 @@ final class ShellView implements Shell {
 
     @Override
     public boolean call(String topic, Args args) {
-        return shell.callCustom(topic, args);
+        return scope.topics().call(topic, args).isEmpty();
     }
 
     @Override
     public RuntimeException die(int exitCode, String message) {
-        throw shell.fatal(Math.max(1, exitCode), message);
+        throw scope.failure().fail(Math.max(1, exitCode), message);
     }
 
     @Override
     public void killAll(int signal) {
-        shell.killAll(signal);
+        scope.tasks().killAll(signal);
     }
 
     @Override
     public void addEventContext(String event, String key, JsonNode value) {
-        shell.services().addEventContext(event, key, value);
+        scope.services().addEventContext(event, key, value);
     }
 
     @Override
     public Eventlog eventlog(String name) {
-        shell.requireLeader("eventlogs");
-        return shell.job().eventlog(name);
+        return scope.leader("eventlogs").eventlog(name);
     }
 
     @Override
     public OutputStream terminal(TaskStream stream) {
-        shell.requireLeader("the terminal");
-        return shell.job().terminal().stream(stream);
+        return scope.leader("the terminal").terminal(stream);
     }
 
     @Override
     public void holdCompletion(String name) {
-        shell.loop().hold(name);
+        scope.loop().hold(name);
     }
 
     @Override
     public void releaseCompletion(String name) {
-        shell.loop().release(name);
+        scope.loop().release(name);
     }
 
     @Override
     public void execute(Runnable action) {
-        shell.loop().execute(action);
+        if (!scope.loop().execute(() -> scope.calls().run(plugin, "execute action", action::run))) {
+            log.warn("execute: the shell's main loop has ended; the action is dropped");
+        }
     }
 
     @Override
     public void register(String method, ServiceMethod handler) {
-        shell.services().register(method, handler);
+        scope.services().register(method, plugin, handler);
     }
 
     @Override
     public CompletionStage<JsonNode> rpc(int shellRank, String method, JsonNode request) {
-        return shell.job().exchange().rpc(shell.rank(), shellRank, method, request);
+        return scope.exchange().rpc(shellRank, method, request);
     }
 
     @Override
     public List<String> plugins() {
-        return shell.stack().names();
+        return scope.stack().names();
     }
 
     @Override
     public String toString() {
-        return "shell " + shell.rank() + " of job " + shell.info().jobIdString();
+        return "shell " + scope.info().rank() + " of job " + scope.info().jobIdString();
     }
 }

@@ -11,43 +11,48 @@ import org.jobshell.api.OutputListener;
 import org.jobshell.api.Task;
 import org.jobshell.api.TaskState;
 import org.jobshell.api.TaskStream;
-import org.jobshell.core.launch.ProcessObserver;
-import org.jobshell.core.launch.Signals;
-import org.jobshell.core.stack.Dispatcher;
-import org.jobshell.core.stack.Fatal;
+import org.jobshell.core.spi.ExitStatus;
+import org.jobshell.core.spi.ProcessObserver;
+import org.jobshell.core.spi.Spawned;
+import org.jobshell.core.stack.AttachedPlugin;
+import org.jobshell.core.stack.PluginCalls;
 
 /**
  * One task of a shell. It is the launcher's observer: output goes to the subscribed listeners on the
- * I/O thread, and once both streams reached end of file and the process exited, the shell is told
- * (so that {@code task.exit} always comes after the task's last output).
+ * I/O thread, each call guarded like a topic handler (a listener that fails or overruns is dropped,
+ * its plugin named), and once both streams reached end of file and the process exited, the shell is
+ * told (so that {@code task.exit} always comes after the task's last output).
  */
 final class TaskRecord implements Task, ProcessObserver {
 
-    /** What the shell needs to hear from a task. */
+    /** What a task needs from its shell. */
     interface Owner {
         /** @param task a task whose output ended and whose process exited (any thread) */
         void taskCompleted(TaskRecord task);
 
         /**
-         * @param task the task
-         * @param message an output listener failed and was removed
+         * @param processes started tasks
+         * @param signal a signal for them and what they started
          */
-        void listenerFailed(TaskRecord task, String message);
+        void signal(List<Spawned> processes, int signal);
+
+        /** @return how plugin code (the listeners) is called */
+        PluginCalls calls();
     }
 
-    private static final int MAX_SIGNAL = 64;
+    /** A listener and the plugin that subscribed it. */
+    private record Listener(AttachedPlugin plugin, OutputListener listener) {
+    }
 
     private final int rank;
     private final int localId;
     private final LaunchSpec launch;
     private final Owner owner;
-    private final OutputListener[] listeners = new OutputListener[2];
+    private final Listener[] listeners = new Listener[2];
     private final AtomicInteger outstanding = new AtomicInteger(3); // stdout eof, stderr eof, exit
     private volatile TaskState state = TaskState.INIT;
-    private volatile long pid = -1;
-    private volatile int exitCode = -1;
-    private volatile int waitStatus = -1;
-    private volatile int signal;
+    private volatile Spawned spawned;
+    private volatile ExitStatus status;
 
     TaskRecord(int rank, int localId, LaunchSpec launch, Owner owner) {
         this.rank = rank;
@@ -77,22 +82,26 @@ final class TaskRecord implements Task, ProcessObserver {
 
     @Override
     public long pid() {
-        return pid;
+        Spawned s = spawned;
+        return s == null ? -1 : s.pid();
     }
 
     @Override
     public int exitCode() {
-        return exitCode;
+        ExitStatus s = status;
+        return s == null ? -1 : s.exitCode();
     }
 
     @Override
     public int waitStatus() {
-        return waitStatus;
+        ExitStatus s = status;
+        return s == null ? -1 : s.waitStatus();
     }
 
     @Override
     public int signal() {
-        return signal;
+        ExitStatus s = status;
+        return s == null ? 0 : s.signal();
     }
 
     @Override
@@ -104,29 +113,39 @@ final class TaskRecord implements Task, ProcessObserver {
         return launch;
     }
 
+    /** @return the started process while the task runs, else null */
+    Spawned running() {
+        return state == TaskState.RUNNING ? spawned : null;
+    }
+
     @Override
     public synchronized void subscribe(TaskStream stream, OutputListener listener) {
         if (state != TaskState.INIT && state != TaskState.EXEC) {
             throw new IllegalStateException("task " + rank + " has started: subscribe in task.init");
         }
+        AttachedPlugin plugin = owner.calls().current();
+        if (plugin == null) {
+            throw new IllegalStateException("task " + rank + ": subscribe from a plugin callback on the shell's thread");
+        }
         if (listeners[stream.ordinal()] != null) {
             throw new IllegalStateException("task " + rank + ": " + stream.label() + " already has a listener");
         }
-        listeners[stream.ordinal()] = listener;
+        listeners[stream.ordinal()] = new Listener(plugin, listener);
     }
 
     @Override
     public boolean kill(int sig) {
-        if (state != TaskState.RUNNING || pid < 0) {
+        Spawned s = running();
+        if (s == null) {
             return false;
         }
-        Signals.send(List.of(pid), sig);
+        owner.signal(List.of(s), sig);
         return true;
     }
 
     /** The spawn returned; the process may already have exited (then it stays EXITED). */
-    synchronized void started(long processId) {
-        pid = processId;
+    synchronized void started(Spawned process) {
+        spawned = process;
         if (state == TaskState.EXEC) {
             state = TaskState.RUNNING;
         }
@@ -138,59 +157,37 @@ final class TaskRecord implements Task, ProcessObserver {
 
     @Override
     public void data(TaskStream stream, ByteBuffer data) {
-        OutputListener l = listener(stream);
-        if (l == null) {
-            return;
-        }
-        try {
-            l.data(this, stream, data);
-        } catch (Fatal f) {
-            // the job is failing; the shell already knows
-        } catch (Throwable t) {
-            drop(stream, t);
+        Listener l = listener(stream);
+        if (l != null && !owner.calls().run(l.plugin(), stream.label() + " listener",
+                () -> l.listener().data(this, stream, data))) {
+            drop(stream);
         }
     }
 
     @Override
     public void eof(TaskStream stream) {
-        OutputListener l = listener(stream);
+        Listener l = listener(stream);
         if (l != null) {
-            try {
-                l.eof(this, stream);
-            } catch (Fatal f) {
-                // the job is failing; the shell already knows
-            } catch (Throwable t) {
-                drop(stream, t);
-            }
+            owner.calls().run(l.plugin(), stream.label() + " listener", () -> l.listener().eof(this, stream));
         }
         countDown();
     }
 
     @Override
-    public void exited(int exitValue) {
-        exitCode = exitValue;
-        // The JDK reports a signalled process as 128 + signal, like a shell's $?.
-        if (exitValue > 128 && exitValue <= 128 + MAX_SIGNAL) {
-            signal = exitValue - 128;
-            waitStatus = signal;
-        } else {
-            waitStatus = (exitValue & 0xff) << 8;
-        }
+    public void exited(ExitStatus exit) {
+        status = exit;
         synchronized (this) {
             state = TaskState.EXITED;
         }
         countDown();
     }
 
-    private synchronized OutputListener listener(TaskStream stream) {
+    private synchronized Listener listener(TaskStream stream) {
         return listeners[stream.ordinal()];
     }
 
-    private void drop(TaskStream stream, Throwable t) {
-        synchronized (this) {
-            listeners[stream.ordinal()] = null;
-        }
-        owner.listenerFailed(this, stream.label() + " listener failed: " + Dispatcher.messageOf(t));
+    private synchronized void drop(TaskStream stream) {
+        listeners[stream.ordinal()] = null;
     }
 
     private void countDown() {
@@ -205,13 +202,15 @@ final class TaskRecord implements Task, ProcessObserver {
         o.put("localid", localId);
         o.put("rank", rank);
         o.put("state", stateName());
+        long pid = pid();
         if (pid >= 0) {
             o.put("pid", pid);
         }
-        if (state == TaskState.EXITED) {
-            o.put("wait_status", waitStatus);
-            o.put("signaled", signal);
-            o.put("exitcode", exitCode);
+        ExitStatus s = status;
+        if (state == TaskState.EXITED && s != null) {
+            o.put("wait_status", s.waitStatus());
+            o.put("signaled", s.signal());
+            o.put("exitcode", s.exitCode());
         }
         return o;
     }

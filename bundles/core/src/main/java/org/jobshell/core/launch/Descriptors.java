@@ -1,13 +1,34 @@
 package org.jobshell.core.launch;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.channels.Channel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The descriptor number behind a NIO channel. The JDK keeps it internal, so this needs
- * {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED} (bin/jobshell passes it).
+ * The descriptor number behind a NIO channel, and how it was opened. The JDK keeps the number
+ * internal, so this needs {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED} (bin/jobshell passes
+ * it); the open mode comes from {@code /proc/self/fdinfo}.
  */
 final class Descriptors {
+
+    /** How a descriptor was opened (its {@code O_ACCMODE}, and {@code O_APPEND}). */
+    enum Mode {
+        /** O_RDONLY. */
+        READ,
+        /** O_WRONLY. */
+        WRITE,
+        /** O_WRONLY | O_APPEND. */
+        APPEND,
+        /** O_RDWR. */
+        READ_WRITE
+    }
+
+    private static final int O_ACCMODE = 3;
+    private static final int O_WRONLY = 1;
+    private static final int O_RDWR = 2;
+    private static final int O_APPEND = 02000;
 
     /** The accessible getFDVal method per channel class, looked up once. */
     private static final ClassValue<Method> FD_VAL = new ClassValue<>() {
@@ -43,6 +64,34 @@ final class Descriptors {
             throw new IllegalArgumentException("cannot read the descriptor of " + c.getName()
                     + " (start the JVM with --add-opens java.base/sun.nio.ch=ALL-UNNAMED): " + e);
         }
+    }
+
+    /**
+     * @param fd a descriptor of this process
+     * @return how it was opened
+     * @throws IllegalArgumentException when it is not open
+     */
+    static Mode mode(int fd) {
+        String info;
+        try {
+            info = Files.readString(Path.of("/proc/self/fdinfo/" + fd));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("descriptor " + fd + " is not open: " + e.getMessage());
+        }
+        for (String line : info.split("\n")) {
+            if (line.startsWith("flags:")) {
+                int flags = Integer.parseInt(line.substring(6).trim(), 8);
+                switch (flags & O_ACCMODE) {
+                    case O_WRONLY:
+                        return (flags & O_APPEND) != 0 ? Mode.APPEND : Mode.WRITE;
+                    case O_RDWR:
+                        return Mode.READ_WRITE;
+                    default:
+                        return Mode.READ;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no flags for descriptor " + fd + " in /proc/self/fdinfo");
     }
 
     private static Method findFdVal(Class<?> c) throws NoSuchMethodException {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jobshell.core.spi.SpawnException;
 
 /**
  * Finds a task's command the way execvp(3) in the task would: through the task's own PATH, not the

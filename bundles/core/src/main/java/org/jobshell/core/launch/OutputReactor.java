@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jobshell.api.TaskStream;
+import org.jobshell.core.spi.ProcessObserver;
 
 /**
  * One thread reading the output of every task of the container through a {@link Selector}: no
@@ -68,10 +69,9 @@ final class OutputReactor implements AutoCloseable {
                 }
             } catch (ClosedSelectorException e) {
                 return;
-            } catch (IOException e) {
-                if (!closed) {
-                    throw new UncheckedIOException("task output reader failed", e);
-                }
+            } catch (IOException | RuntimeException e) {
+                // one failed select or registration must not end every later job's output: go on
+                Thread.interrupted();
             }
         }
     }

@@ -3,18 +3,25 @@ package org.jobshell.core.launch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.Channel;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.Pipe;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jobshell.api.TaskStream;
-import org.jobshell.core.util.CpuSets;
 import org.jobshell.api.Idset;
+import org.jobshell.api.TaskStream;
+import org.jobshell.core.spi.ExitStatus;
+import org.jobshell.core.spi.ProcessObserver;
+import org.jobshell.core.spi.SpawnException;
+import org.jobshell.core.spi.SpawnRequest;
+import org.jobshell.core.spi.Spawned;
+import org.jobshell.core.spi.TaskLauncher;
+import org.jobshell.core.util.CpuSets;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Starts tasks with {@link ProcessBuilder}, the launcher that works on every JDK.
@@ -28,10 +35,24 @@ import org.jobshell.api.Idset;
  *   <li>Concurrency: at most two spawns at a time (more launcher threads make the JDK slower).</li>
  *   <li>What the JDK cannot do in the child is done by a wrapper exec: {@code taskset -c} for a CPU
  *       set other than the container's own, and {@code sh} reopening inherited descriptors from
- *       {@code /proc/<pid>/fd}. Both cost one more exec, only for the tasks that need them.</li>
+ *       {@code /proc/<pid>/fd} with the access mode they were opened with ({@code <}, {@code >>} or
+ *       {@code <>}: the task gets a new open of the same pipe or file, so a file's offset is not
+ *       shared and writes append). Both cost one more exec, only for the tasks that need them.
+ *       Sockets cannot be reopened that way: {@link #checkInheritable} refuses them.</li>
+ *   <li>Signals go to each process and its descendants, as found in the process table at the call
+ *       (tasks share the container's process group).</li>
+ *   <li>Exit: the JDK reports a task killed by signal N as {@code 128 + N}, which
+ *       {@link ExitStatus#fromJdk} cannot tell from {@code exit(128 + N)}.</li>
  * </ul>
+ *
+ * <p>Registered with ranking 0: a launcher service ranked higher replaces it for new jobs.
  */
-public final class ProcessBuilderLauncher implements TaskLauncher {
+@Component(service = TaskLauncher.class,
+        property = {"service.ranking:Integer=0", TaskLauncher.NAME + "=" + ProcessBuilderLauncher.NAME})
+public final class ProcessBuilderLauncher implements TaskLauncher, AutoCloseable {
+
+    /** This launcher's {@value TaskLauncher#NAME}. */
+    public static final String NAME = "processbuilder";
 
     private static final Pattern JDK_ERROR = Pattern.compile("error=(\\d+), (.*)$");
     private static final File DEV_NULL = new File("/dev/null");
@@ -62,7 +83,7 @@ public final class ProcessBuilderLauncher implements TaskLauncher {
             ProcessObserver observer = request.observer();
             reactor.register(out.source(), TaskStream.STDOUT, observer);
             reactor.register(err.source(), TaskStream.STDERR, observer);
-            process.onExit().thenAccept(p -> observer.exited(p.exitValue()));
+            process.onExit().thenAccept(p -> observer.exited(ExitStatus.fromJdk(p.exitValue())));
             long pid = process.pid();
             return () -> pid;
         } catch (IOException e) {
@@ -94,9 +115,8 @@ public final class ProcessBuilderLauncher implements TaskLauncher {
         if (!inherited.isEmpty()) {
             StringBuilder script = new StringBuilder();
             for (int i = 0; i < inherited.size(); i++) {
-                Channel c = inherited.get(i);
-                int fd = Descriptors.of(c);
-                script.append("exec ").append(3 + i).append(redirection(c)).append("/proc/").append(selfPid)
+                int fd = descriptor(inherited.get(i), 3 + i);
+                script.append("exec ").append(3 + i).append(redirection(fd)).append("/proc/").append(selfPid)
                         .append("/fd/").append(fd).append("; ");
             }
             script.append("exec \"$@\"");
@@ -111,10 +131,50 @@ public final class ProcessBuilderLauncher implements TaskLauncher {
         return cmd;
     }
 
-    private static String redirection(Channel c) {
-        boolean readable = c instanceof ReadableByteChannel;
-        boolean writable = c instanceof WritableByteChannel;
-        return readable && writable ? "<>" : readable ? "<" : ">";
+    private static int descriptor(Channel c, int taskFd) throws SpawnException {
+        if (!c.isOpen()) {
+            throw new SpawnException(0, "descriptor " + taskFd + " for the task was closed before the task started");
+        }
+        try {
+            return Descriptors.of(c);
+        } catch (IllegalArgumentException e) {
+            throw new SpawnException(0, "cannot pass descriptor " + taskFd + ": " + e.getMessage());
+        }
+    }
+
+    private static String redirection(int fd) throws SpawnException {
+        Descriptors.Mode mode;
+        try {
+            mode = Descriptors.mode(fd);
+        } catch (IllegalArgumentException e) {
+            throw new SpawnException(0, "cannot pass a descriptor: " + e.getMessage());
+        }
+        switch (mode) {
+            case READ:
+                return "<";
+            case READ_WRITE:
+                return "<>";
+            default:
+                return ">>"; // never truncate a file the plugin opened for writing
+        }
+    }
+
+    @Override
+    public void checkInheritable(Channel channel) {
+        if (channel instanceof NetworkChannel) {
+            throw new IllegalArgumentException("the " + NAME + " launcher cannot pass a socket to a task (it reopens "
+                    + "descriptors through /proc, which sockets refuse): pass a pipe, a file or a FIFO");
+        }
+        Descriptors.mode(Descriptors.of(channel));
+    }
+
+    @Override
+    public void signal(List<? extends Spawned> processes, int signal) {
+        List<Long> pids = new ArrayList<>(processes.size());
+        for (Spawned p : processes) {
+            pids.add(p.pid());
+        }
+        Signals.sendToTrees(pids, signal);
     }
 
     /** Turns the JDK's "error=2, No such file or directory" into an errno and its message. */
@@ -145,6 +205,8 @@ public final class ProcessBuilderLauncher implements TaskLauncher {
         return fds == null ? -1 : fds.length;
     }
 
+    /** Stops the I/O thread. */
+    @Deactivate
     @Override
     public void close() {
         reactor.close();

@@ -8,11 +8,12 @@ import java.util.List;
 import org.jobshell.api.Handler;
 import org.jobshell.api.PluginContext;
 import org.jobshell.api.Shell;
+import org.jobshell.core.spi.PluginOrigin;
 
 /**
- * One plugin attached to one shell: its name, where it comes from, and its handlers in registration
- * order. Handlers are a copy-on-write array, so dispatch reads them without locking while the
- * plugin adds handlers from inside a callback.
+ * One plugin attached to one shell: its name, where it comes from, its handlers in registration
+ * order, and whether it may still be called. Handlers are a copy-on-write array, so dispatch reads
+ * them without locking while the plugin adds handlers from inside a callback.
  */
 public final class AttachedPlugin implements PluginContext {
 
@@ -30,29 +31,32 @@ public final class AttachedPlugin implements PluginContext {
     private static final Slot[] NO_SLOTS = new Slot[0];
 
     private final String name;
-    private final PluginSource source;
+    private final PluginOrigin origin;
     private final boolean optional;
-    private final Shell shell;
     private final ObjectNode conf;
+    private final PluginOwner owner;
+    private final Shell shell;
     private volatile Slot[] slots = NO_SLOTS;
     private volatile boolean dropReported;
+    private volatile boolean denied;
 
     /**
      * @param name the plugin's name on the stack
-     * @param source where it comes from
+     * @param origin where it comes from, or null for the core's own
      * @param optional whether failures on fatal topics only warn
-     * @param shell the shell as this plugin sees it
      * @param conf the plugin's configuration, or null for none
+     * @param owner the shell it is attached to; makes the plugin's view of the shell
      */
-    public AttachedPlugin(String name, PluginSource source, boolean optional, Shell shell, ObjectNode conf) {
+    public AttachedPlugin(String name, PluginOrigin origin, boolean optional, ObjectNode conf, PluginOwner owner) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a plugin needs a name");
         }
         this.name = name;
-        this.source = source;
+        this.origin = origin;
         this.optional = optional;
-        this.shell = shell;
         this.conf = conf == null ? JsonNodeFactory.instance.objectNode() : conf;
+        this.owner = owner;
+        this.shell = owner.viewFor(this);
     }
 
     @Override
@@ -70,14 +74,19 @@ public final class AttachedPlugin implements PluginContext {
         return conf;
     }
 
-    /** @return where this plugin comes from */
-    public PluginSource source() {
-        return source;
+    /** @return where this plugin comes from, or null for the core's own */
+    public PluginOrigin origin() {
+        return origin;
     }
 
     /** @return whether failures on fatal topics only warn */
     public boolean optional() {
         return optional;
+    }
+
+    /** @return the shell it is attached to */
+    public PluginOwner owner() {
+        return owner;
     }
 
     @Override
@@ -129,17 +138,37 @@ public final class AttachedPlugin implements PluginContext {
         return topics;
     }
 
-    /** @return true the first time it is called once the source is gone, so that it is reported once */
-    boolean firstDrop() {
-        if (dropReported) {
+    /**
+     * @param what the callback about to be made
+     * @return whether the plugin may be called: not deny-listed, and its origin still there (the first
+     *     callback dropped because the origin went away is reported to the owner)
+     */
+    boolean callable(String what) {
+        if (denied) {
             return false;
         }
-        dropReported = true;
+        if (origin != null && origin.removed()) {
+            if (!dropReported) {
+                dropReported = true;
+                owner.dropped(this, what);
+            }
+            return false;
+        }
         return true;
+    }
+
+    /** Deny-lists the plugin for the rest of the job: it gets no more callbacks. */
+    void deny() {
+        denied = true;
+    }
+
+    /** @return whether the plugin is deny-listed */
+    public boolean denied() {
+        return denied;
     }
 
     @Override
     public String toString() {
-        return "plugin '" + name + "' (" + (source == null ? "builtin" : source.describe()) + ")";
+        return "plugin '" + name + "' (" + (origin == null ? "core" : origin.describe()) + ")";
     }
 }

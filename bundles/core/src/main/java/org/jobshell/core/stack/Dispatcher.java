@@ -1,7 +1,5 @@
 package org.jobshell.core.stack;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.jobshell.api.Args;
@@ -10,56 +8,23 @@ import org.jobshell.api.ShellException;
 
 /**
  * The dispatch loop of one shell: for each plugin in stack order, the first of its handlers whose
- * glob matches the topic is called. Dispatch never stops early; every failure is collected and the
- * caller applies the topic's error rule. Nothing is allocated per handler unless it fails.
- *
- * <p>The plugin and topic being called are published with plain (opaque) stores for the
- * {@link Watchdog}, which costs no clock read on the hot path.
+ * glob matches the topic is called (through {@link PluginCalls}: deny-listed plugins and plugins
+ * whose origin went away are skipped, every call is timed). A failure never stops dispatch: every
+ * failure is collected and the caller applies the topic's error rule. Only {@link Fatal} ends a
+ * dispatch early: the job is over. Nothing is allocated per handler unless it fails.
  */
 public final class Dispatcher {
 
-    /** Told about plugins whose bundle went away while the job runs. */
-    public interface DropListener {
-        /**
-         * Called once per plugin, at its first dropped callback.
-         *
-         * @param plugin the plugin
-         * @param topic the topic whose callback was dropped
-         */
-        void dropped(AttachedPlugin plugin, String topic);
-    }
-
-    private static final VarHandle CURRENT;
-    private static final VarHandle TOPIC;
-    private static final VarHandle SEQUENCE;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            CURRENT = l.findVarHandle(Dispatcher.class, "current", AttachedPlugin.class);
-            TOPIC = l.findVarHandle(Dispatcher.class, "topic", String.class);
-            SEQUENCE = l.findVarHandle(Dispatcher.class, "sequence", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final PluginStack stack;
-    private final DropListener dropListener;
-    @SuppressWarnings("unused") // accessed through CURRENT
-    private AttachedPlugin current;
-    @SuppressWarnings("unused") // accessed through TOPIC
-    private String topic;
-    @SuppressWarnings("unused") // accessed through SEQUENCE
-    private long sequence;
+    private final PluginCalls calls;
 
     /**
      * @param stack the shell's stack
-     * @param dropListener told about plugins whose bundle went away
+     * @param calls how plugin code is called
      */
-    public Dispatcher(PluginStack stack, DropListener dropListener) {
+    public Dispatcher(PluginStack stack, PluginCalls calls) {
         this.stack = stack;
-        this.dropListener = dropListener;
+        this.calls = calls;
     }
 
     /** @return the stack this dispatcher calls */
@@ -70,63 +35,28 @@ public final class Dispatcher {
     /**
      * Calls a topic on every plugin.
      *
-     * @param callTopic the topic
+     * @param topic the topic
      * @param args the args shared by every plugin of the call
      * @return the failures, empty when every plugin succeeded
-     * @throws Fatal when a plugin failed the job on purpose ({@code shell.die})
+     * @throws Fatal when a plugin ended the job ({@code shell.die})
      */
-    public List<Failure> call(String callTopic, Args args) {
-        AttachedPlugin outerPlugin = (AttachedPlugin) CURRENT.getOpaque(this);
-        String outerTopic = (String) TOPIC.getOpaque(this);
+    public List<Failure> call(String topic, Args args) {
+        CallSite site = calls.site();
         List<Failure> failures = null;
-        try {
-            for (AttachedPlugin plugin : stack.snapshot()) {
-                Handler handler = plugin.handlerFor(callTopic);
-                if (handler == null) {
-                    continue;
-                }
-                PluginSource source = plugin.source();
-                if (source != null && source.removed()) {
-                    if (plugin.firstDrop()) {
-                        dropListener.dropped(plugin, callTopic);
-                    }
-                    continue;
-                }
-                TOPIC.setOpaque(this, callTopic);
-                CURRENT.setOpaque(this, plugin);
-                SEQUENCE.setOpaque(this, (long) SEQUENCE.getOpaque(this) + 1);
-                try {
-                    handler.handle(plugin.shell(), callTopic, args);
-                } catch (Fatal f) {
-                    throw f;
-                } catch (Throwable t) {
-                    if (failures == null) {
-                        failures = new ArrayList<>(2);
-                    }
-                    failures.add(new Failure(plugin, callTopic, messageOf(t), t));
-                }
+        for (AttachedPlugin plugin : stack.snapshot()) {
+            Handler handler = plugin.handlerFor(topic);
+            if (handler == null) {
+                continue;
             }
-        } finally {
-            TOPIC.setOpaque(this, outerTopic);
-            CURRENT.setOpaque(this, outerPlugin);
-            SEQUENCE.setOpaque(this, (long) SEQUENCE.getOpaque(this) + 1);
+            Failure f = calls.call(site, plugin, topic, handler, args);
+            if (f != null) {
+                if (failures == null) {
+                    failures = new ArrayList<>(2);
+                }
+                failures.add(f);
+            }
         }
         return failures == null ? List.of() : failures;
-    }
-
-    /** @return the plugin being called now, or null (for the watchdog) */
-    AttachedPlugin currentPlugin() {
-        return (AttachedPlugin) CURRENT.getOpaque(this);
-    }
-
-    /** @return the topic being called now (for the watchdog) */
-    String currentTopic() {
-        return (String) TOPIC.getOpaque(this);
-    }
-
-    /** @return a number that changes whenever a callback starts or a call ends (for the watchdog) */
-    long sequence() {
-        return (long) SEQUENCE.getOpaque(this);
     }
 
     /**

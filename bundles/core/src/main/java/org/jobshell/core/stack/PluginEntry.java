@@ -1,14 +1,17 @@
 package org.jobshell.core.stack;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.jobshell.api.ShellPlugin;
+import org.jobshell.core.spi.PluginOrigin;
 
 /**
  * One registered plugin service: what sorting, replacement and listings need, taken from its service
  * properties. Becomes {@link #removed()} when the service goes away, also after its properties
  * changed (then the registry holds a successor entry).
  */
-public final class PluginEntry implements PluginSource, Comparable<PluginEntry> {
+public final class PluginEntry implements PluginOrigin, Ranked {
 
     private final String name;
     private final int ranking;
@@ -17,6 +20,7 @@ public final class PluginEntry implements PluginSource, Comparable<PluginEntry> 
     private final String bundle;
     private final String bundleVersion;
     private final ShellPlugin plugin;
+    private final ObjectNode conf;
     private volatile boolean removed;
     private volatile PluginEntry successor;
 
@@ -28,9 +32,10 @@ public final class PluginEntry implements PluginSource, Comparable<PluginEntry> 
      * @param bundle the registering bundle's symbolic name
      * @param bundleVersion its version
      * @param plugin the service
+     * @param conf its configuration (see {@link #conf()}), or null for none
      */
     public PluginEntry(String name, int ranking, long serviceId, boolean optional, String bundle, String bundleVersion,
-            ShellPlugin plugin) {
+            ShellPlugin plugin, ObjectNode conf) {
         this.name = Objects.requireNonNull(name);
         this.ranking = ranking;
         this.serviceId = serviceId;
@@ -38,6 +43,16 @@ public final class PluginEntry implements PluginSource, Comparable<PluginEntry> 
         this.bundle = bundle;
         this.bundleVersion = bundleVersion;
         this.plugin = Objects.requireNonNull(plugin);
+        this.conf = conf == null ? JsonNodeFactory.instance.objectNode() : conf;
+    }
+
+    /**
+     * @return a copy of the plugin's configuration for one job: its service properties other than the
+     *     framework's and jobshell's own (its component properties and its ConfigAdmin configuration,
+     *     which DS merges into them)
+     */
+    public ObjectNode conf() {
+        return conf.deepCopy();
     }
 
     /** @return the plugin name */
@@ -45,12 +60,12 @@ public final class PluginEntry implements PluginSource, Comparable<PluginEntry> 
         return name;
     }
 
-    /** @return the service ranking */
+    @Override
     public int ranking() {
         return ranking;
     }
 
-    /** @return the service id */
+    @Override
     public long serviceId() {
         return serviceId;
     }
@@ -103,13 +118,6 @@ public final class PluginEntry implements PluginSource, Comparable<PluginEntry> 
     @Override
     public String describe() {
         return "bundle " + bundle + " " + bundleVersion;
-    }
-
-    /** Load order: ascending ranking, then install order (service id). */
-    @Override
-    public int compareTo(PluginEntry o) {
-        int c = Integer.compare(ranking, o.ranking);
-        return c != 0 ? c : Long.compare(serviceId, o.serviceId);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.jobshell.core.stack;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jobshell.api.Shell;
 import org.jobshell.api.ShellPlugin;
 import org.jobshell.api.admin.PluginInfo;
 import org.jobshell.api.admin.PluginInventory;
+import org.jobshell.core.spi.PluginSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -19,13 +18,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Tracks every {@link ShellPlugin} service and keeps an immutable, sorted snapshot that jobs take
- * at their start. Rebuilt on bind, unbind and property updates (a changed ranking moves a plugin).
+ * Tracks every {@link ShellPlugin} and {@link PluginSource} service and keeps an immutable, sorted
+ * snapshot that jobs take at their start. Rebuilt on bind, unbind and property updates (a changed
+ * ranking moves a plugin, a changed configuration reaches the next job).
  */
 @Component(service = {PluginRegistry.class, PluginInventory.class})
 public final class PluginRegistry implements PluginInventory {
 
     private final Map<Long, PluginEntry> entries = new TreeMap<>();
+    private final Map<Long, SourceEntry> sources = new TreeMap<>();
     private final Map<Long, String> problems = new TreeMap<>();
     private volatile PluginSnapshot snapshot = PluginSnapshot.EMPTY;
 
@@ -44,18 +45,16 @@ public final class PluginRegistry implements PluginInventory {
     synchronized void addPlugin(ServiceReference<ShellPlugin> ref, ShellPlugin plugin) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         Object name = ref.getProperty(ShellPlugin.NAME);
-        Bundle b = ref.getBundle();
-        String bsn = b == null ? "?" : b.getSymbolicName();
-        String version = b == null ? "?" : b.getVersion().toString();
+        String bsn = bundleName(ref);
+        String version = bundleVersion(ref);
         if (!(name instanceof String) || ((String) name).isBlank()) {
             problems.put(id, "service " + id + " of bundle " + bsn + " " + version + " has no " + ShellPlugin.NAME
                     + " property: ignored");
             rebuild();
             return;
         }
-        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
-        entries.put(id, new PluginEntry((String) name, ranking instanceof Integer ? (Integer) ranking : 0, id,
-                isTrue(ref.getProperty(ShellPlugin.OPTIONAL)), bsn, version, plugin));
+        entries.put(id, new PluginEntry((String) name, ranking(ref), id, isTrue(ref.getProperty(ShellPlugin.OPTIONAL)),
+                bsn, version, plugin, ServiceConf.of(ref)));
         rebuild();
     }
 
@@ -90,8 +89,45 @@ public final class PluginRegistry implements PluginInventory {
         rebuild();
     }
 
+    /**
+     * @param ref a plugin source service
+     * @param source the service
+     */
+    @Reference(service = PluginSource.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeSource", updated = "addSource")
+    synchronized void addSource(ServiceReference<PluginSource> ref, PluginSource source) {
+        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        Object name = ref.getProperty(PluginSource.NAME);
+        String bsn = bundleName(ref);
+        sources.put(id, new SourceEntry(name instanceof String && !((String) name).isBlank() ? (String) name : bsn,
+                ranking(ref), id, bsn + " " + bundleVersion(ref), source));
+        rebuild();
+    }
+
+    /** @param ref the plugin source service going away */
+    synchronized void removeSource(ServiceReference<PluginSource> ref) {
+        sources.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+        rebuild();
+    }
+
     private void rebuild() {
-        snapshot = PluginSnapshot.of(entries.values());
+        snapshot = PluginSnapshot.of(entries.values(), sources.values());
+    }
+
+    private static int ranking(ServiceReference<?> ref) {
+        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+        return ranking instanceof Integer ? (Integer) ranking : 0;
+    }
+
+    private static String bundleName(ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        return b == null ? "?" : b.getSymbolicName();
+    }
+
+    private static String bundleVersion(ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        return b == null ? "?" : b.getVersion().toString();
     }
 
     private static boolean isTrue(Object o) {
@@ -121,29 +157,12 @@ public final class PluginRegistry implements PluginInventory {
      * Plugins only register handlers in attach; one that touches the shell there lists no topics.
      */
     private static List<String> probeTopics(PluginEntry e) {
-        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), refusingShell(), null);
+        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), null, ProbeOwner.INSTANCE);
         try {
             e.plugin().attach(probe);
         } catch (Throwable t) {
             return List.of();
         }
         return probe.topics();
-    }
-
-    private static Shell refusingShell() {
-        return (Shell) Proxy.newProxyInstance(Shell.class.getClassLoader(), new Class<?>[] {Shell.class},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        case "toString":
-                            return "probe shell";
-                        default:
-                            break;
-                    }
-                    throw new UnsupportedOperationException("no job: the plugin is only being listed");
-                });
     }
 }

@@ -2,18 +2,35 @@ package org.jobshell.core.stack;
 
 import org.jobshell.api.Topics;
 
-/** What a plugin failure on a topic does to the job (spec §1.8). */
+/**
+ * What a plugin failure on a topic does to the job (spec §1.8): the one source of the per-topic error
+ * rules. docs/PLUGINS.md's topic table says the same, in {@link #effect()}'s words (a test holds them
+ * together).
+ */
 public enum TopicRule {
-    /** The job fails: tasks are killed and the shell exits 1. */
-    FATAL,
+    /** The job fails: tasks are killed and the shell exits 1 (optional plugins only warn). */
+    FATAL("fails the job"),
     /** The failure is logged; the job goes on. */
-    LOGGED,
+    LOGGED("is logged"),
     /** Logged, and the shell's exit code becomes at least 1. */
-    EXIT_CODE;
+    EXIT_CODE("makes the exit code at least 1"),
+    /** {@code shell.log}: the message that could not be handled is reported on stderr. */
+    REPORTED("reported on stderr");
+
+    private final String effect;
+
+    TopicRule(String effect) {
+        this.effect = effect;
+    }
+
+    /** @return what a failure does, as docs/PLUGINS.md words it */
+    public String effect() {
+        return effect;
+    }
 
     /**
      * @param topic a topic
-     * @return the rule for it; custom topics are {@link #LOGGED} (the caller sees the result)
+     * @return the rule for it; custom topics are {@link #LOGGED} (the caller also gets the result)
      */
     public static TopicRule of(String topic) {
         switch (topic) {
@@ -25,6 +42,8 @@ public enum TopicRule {
                 return FATAL;
             case Topics.SHELL_EXIT:
                 return EXIT_CODE;
+            case Topics.SHELL_LOG:
+                return REPORTED;
             default:
                 return LOGGED;
         }

@@ -1,6 +1,6 @@
 package org.jobshell.core.stack;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,56 +8,53 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reports plugin callbacks that run too long. It samples every watched dispatcher: when the same
- * callback is still running after the warn limit, the target is told once; after the fail limit,
- * once more, and the target fails the job naming the plugin.
+ * Bounds plugin callbacks, like Felix EventAdmin's handler timeout. It samples the {@link CallSite}
+ * of every thread that calls plugin code (shell threads, the I/O thread):
+ *
+ * <ol>
+ *   <li>past the warn limit, the plugin's owner is told once that the callback is slow;</li>
+ *   <li>past the fail limit, the plugin is deny-listed for the rest of the job and the thread is
+ *       interrupted; when the callback returns, it counts as failed ("did not return within"), and the
+ *       job goes on as the topic's error rule says;</li>
+ *   <li>a callback that ignores the interrupt and is still running after the abandon grace is
+ *       reported as abandoned: the job fails, and the thread is left to the plugin.</li>
+ * </ol>
+ *
+ * <p>The limits are settings of the core ({@code watchdog.warn.ms}, {@code watchdog.fail.ms});
+ * 0 disables one.
  */
 public final class Watchdog implements AutoCloseable {
 
-    /** A shell under watch. */
-    public interface Target {
-        /** @return the dispatcher to sample */
-        Dispatcher dispatcher();
-
-        /**
-         * A callback passed the warn limit.
-         *
-         * @param plugin the plugin
-         * @param topic the topic
-         * @param elapsedMillis how long it has run
-         */
-        void slow(AttachedPlugin plugin, String topic, long elapsedMillis);
-
-        /**
-         * A callback passed the fail limit.
-         *
-         * @param plugin the plugin
-         * @param topic the topic
-         * @param elapsedMillis how long it has run
-         */
-        void stuck(AttachedPlugin plugin, String topic, long elapsedMillis);
-    }
-
-    private static final class State {
-        long sequence = -1;
-        long since;
-        boolean warned;
-        boolean failed;
-    }
+    /** How long an interrupted callback may take to return before its thread is given up. */
+    public static final long ABANDON_GRACE_MILLIS = 5_000;
 
     private final ScheduledExecutorService timer;
-    private final Map<Target, State> targets = new ConcurrentHashMap<>();
+    private final Set<CallSite> sites = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<CallSite> local = ThreadLocal.withInitial(this::newSite);
     private final ScheduledFuture<?> ticks;
+    private final long abandonGraceMillis;
     private volatile long warnMillis;
     private volatile long failMillis;
 
     /**
      * @param periodMillis how often to sample
      * @param warnMillis warn when a callback runs longer (0 disables)
-     * @param failMillis fail the job when a callback runs longer (0 disables)
+     * @param failMillis deny-list and interrupt a callback that runs longer (0 disables)
      */
     public Watchdog(long periodMillis, long warnMillis, long failMillis) {
+        this(periodMillis, warnMillis, failMillis, ABANDON_GRACE_MILLIS);
+    }
+
+    /**
+     * @param periodMillis how often to sample
+     * @param warnMillis warn when a callback runs longer (0 disables)
+     * @param failMillis deny-list and interrupt a callback that runs longer (0 disables)
+     * @param abandonGraceMillis how long past the fail limit an interrupted callback may run before its
+     *     thread is given up
+     */
+    public Watchdog(long periodMillis, long warnMillis, long failMillis, long abandonGraceMillis) {
         limits(warnMillis, failMillis);
+        this.abandonGraceMillis = abandonGraceMillis;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jobshell-watchdog");
             t.setDaemon(true);
@@ -70,47 +67,66 @@ public final class Watchdog implements AutoCloseable {
      * Changes the limits, for callbacks still running too.
      *
      * @param warn warn when a callback runs longer (0 disables)
-     * @param fail fail the job when a callback runs longer (0 disables)
+     * @param fail deny-list and interrupt a callback that runs longer (0 disables)
      */
     public void limits(long warn, long fail) {
         this.warnMillis = warn;
         this.failMillis = fail;
     }
 
-    /** @param target a shell to watch until {@link #unwatch} */
-    public void watch(Target target) {
-        targets.put(target, new State());
+    /** @return the fail limit in ms */
+    long failMillis() {
+        return failMillis;
     }
 
-    /** @param target a shell no longer to watch */
-    public void unwatch(Target target) {
-        targets.remove(target);
+    /** @return the calling thread's call site, watched from its first use */
+    CallSite site() {
+        return local.get();
+    }
+
+    private CallSite newSite() {
+        CallSite site = new CallSite(Thread.currentThread());
+        sites.add(site);
+        return site;
     }
 
     void tick() {
         long now = System.nanoTime();
-        targets.forEach((target, state) -> check(target, state, now));
+        for (CallSite site : sites) {
+            if (!site.thread.isAlive()) {
+                sites.remove(site);
+            } else {
+                check(site, now);
+            }
+        }
     }
 
-    private void check(Target target, State state, long now) {
-        Dispatcher d = target.dispatcher();
-        long sequence = d.sequence();
-        AttachedPlugin plugin = d.currentPlugin();
-        if (plugin == null || sequence != state.sequence) {
-            state.sequence = sequence;
-            state.since = now;
-            state.warned = false;
-            state.failed = false;
+    private void check(CallSite site, long now) {
+        long sequence = site.sequence();
+        AttachedPlugin plugin = site.plugin();
+        if (plugin == null || sequence != site.seen) {
+            site.seen = sequence;
+            site.since = now;
+            site.warned = false;
+            site.failed = false;
+            site.abandoned = false;
             return;
         }
-        long elapsed = TimeUnit.NANOSECONDS.toMillis(now - state.since);
-        if (warnMillis > 0 && elapsed >= warnMillis && !state.warned) {
-            state.warned = true;
-            target.slow(plugin, d.currentTopic(), elapsed);
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(now - site.since);
+        long warn = warnMillis;
+        long fail = failMillis;
+        if (warn > 0 && elapsed >= warn && !site.warned) {
+            site.warned = true;
+            plugin.owner().slow(plugin, site.what(), elapsed);
         }
-        if (failMillis > 0 && elapsed >= failMillis && !state.failed) {
-            state.failed = true;
-            target.stuck(plugin, d.currentTopic(), elapsed);
+        if (fail > 0 && elapsed >= fail && !site.failed) {
+            site.failed = true;
+            plugin.deny();
+            site.interrupt(sequence);
+        }
+        if (site.failed && !site.abandoned && elapsed >= fail + abandonGraceMillis) {
+            site.abandoned = true;
+            plugin.owner().abandoned(plugin, site.what(), elapsed, site.thread);
         }
     }
 

@@ -64,7 +64,7 @@ final class JobHarness implements AutoCloseable {
 
     /** Adds a plugin service. */
     PluginEntry plugin(String name, int ranking, boolean optional, ShellPlugin plugin) {
-        PluginEntry e = new PluginEntry(name, ranking, nextServiceId++, optional, "test." + name, "1.0.0", plugin);
+        PluginEntry e = new PluginEntry(name, ranking, nextServiceId++, optional, "test." + name, "1.0.0", plugin, null);
         plugins.add(e);
         return e;
     }
@@ -78,7 +78,7 @@ final class JobHarness implements AutoCloseable {
         JobDirectory dir = JobDirectory.create(var.resolve("jobs"), ids, spec.json(), r.toJson(), spec.totalTasks(),
                 MAPPER);
         JobRun job = new JobRun(dir.jobId(), spec, r, dir, new JobTerminal(out, err), PluginSnapshot.of(plugins),
-                new JobRun.Container(launcher, watchdog, new EventBridge(null), "testhost", 1000),
+                new JobRun.Container(launcher, watchdog, new EventBridge(null), "testhost", 1000, MAPPER),
                 Path.of(spec.cwd() == null ? "/tmp" : spec.cwd()));
         job.start();
         return job;

@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
 
     private final PluginStack stack = new PluginStack();
-    private final List<String> dropped = new ArrayList<>();
-    private final Dispatcher dispatcher = new Dispatcher(stack, (p, topic) -> dropped.add(p.name() + "@" + topic));
+    /** No limits: these tests are about dispatch, WatchdogTest about time. */
+    private static final Watchdog UNLIMITED = new Watchdog(1_000, 0, 0);
+
+    private final TestPlugins.Owner owner = new TestPlugins.Owner();
+    private final PluginCalls pluginCalls = new PluginCalls(UNLIMITED);
+    private final Dispatcher dispatcher = new Dispatcher(stack, pluginCalls);
     private final List<String> calls = new ArrayList<>();
 
     @Test
@@ -90,7 +94,7 @@ class DispatcherTest {
 
     @Test
     void anUnexpectedExceptionIsReportedWithItsType() {
-        AttachedPlugin p = plugin("npe", new TestPlugins.Source(), false);
+        AttachedPlugin p = plugin("npe", new TestPlugins.Source(), false, owner);
         p.handle("*", (s, t, a) -> {
             throw new NullPointerException("x is null");
         });
@@ -116,7 +120,7 @@ class DispatcherTest {
     @Test
     void aPluginWhoseSourceWentAwayIsSkippedAndReportedOnce() {
         TestPlugins.Source source = new TestPlugins.Source();
-        AttachedPlugin p = plugin("gone", source, false);
+        AttachedPlugin p = plugin("gone", source, false, owner);
         p.handle("*", (s, t, a) -> calls.add("gone"));
         stack.push(p);
         dispatcher.call("shell.init", new Args());
@@ -124,7 +128,7 @@ class DispatcherTest {
         dispatcher.call("task.init", new Args());
         dispatcher.call("task.exit", new Args());
         assertEquals(List.of("gone"), calls);
-        assertEquals(List.of("gone@task.init"), dropped);
+        assertEquals(List.of("dropped gone@task.init"), owner.reports);
     }
 
     @Test
@@ -158,13 +162,13 @@ class DispatcherTest {
         AttachedPlugin outer = plugin("outer");
         outer.handle("shell.init", (s, t, a) -> {
             dispatcher.call("custom.topic", new Args());
-            calls.add(dispatcher.currentPlugin().name() + "@" + dispatcher.currentTopic());
+            calls.add(pluginCalls.current().name() + "@" + pluginCalls.site().what());
         });
         stack.push(outer);
         stack.push(counting("inner", "custom.*", "inner", "x"));
         dispatcher.call("shell.init", new Args());
         assertEquals(List.of("inner", "outer@shell.init"), calls);
-        assertNull(dispatcher.currentPlugin());
+        assertNull(pluginCalls.current());
     }
 
     private AttachedPlugin counting(String name, String glob, String mark, String result) {

@@ -13,7 +13,7 @@ class PluginSnapshotTest {
 
     private static PluginEntry entry(String name, int ranking, long serviceId) {
         return new PluginEntry(name, ranking, serviceId, false, "bundle." + name + "." + ranking, "1.0.0",
-                plugin -> { });
+                plugin -> { }, null);
     }
 
     @Test

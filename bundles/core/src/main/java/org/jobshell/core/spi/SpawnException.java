@@ -1,4 +1,4 @@
-package org.jobshell.core.launch;
+package org.jobshell.core.spi;
 
 /** A process could not be started. */
 public final class SpawnException extends Exception {

@@ -1,4 +1,4 @@
-package org.jobshell.core.launch;
+package org.jobshell.core.spi;
 
 import java.nio.channels.Channel;
 import java.nio.file.Path;
@@ -9,11 +9,13 @@ import java.util.Map;
 /**
  * One process to start.
  *
- * @param argv the command line (wrappers included)
+ * @param argv the command line (wrappers included); {@code argv[0]} is found through the
+ *     environment's {@code PATH}, as execvp(3) in the task would
  * @param environment the whole environment (nothing is inherited from the container)
  * @param cwd the working directory
  * @param cpus CPUs to bind to, or null to leave affinity alone
- * @param inherited descriptors the process gets as 3, 4, ... in this order
+ * @param inherited descriptors the process gets as 3, 4, ... in this order; each was accepted by
+ *     {@link TaskLauncher#checkInheritable}
  * @param observer told about output and exit
  */
 public record SpawnRequest(List<String> argv, Map<String, String> environment, Path cwd, BitSet cpus,

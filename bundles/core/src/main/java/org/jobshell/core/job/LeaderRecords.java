@@ -1,0 +1,168 @@
+package org.jobshell.core.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import org.jobshell.api.Eventlog;
+import org.jobshell.api.LogLevel;
+import org.jobshell.api.TaskStream;
+import org.jobshell.core.spi.LeaderMessage;
+
+/**
+ * What only the leader (shell rank 0) writes and follows: the job's terminal and eventlogs, fed by
+ * the messages every shell sends it through the exchange (its own included), the first job exception,
+ * the first task exit, and when every shell has finished. Thread-safe: messages arrive on any shell's
+ * thread.
+ */
+final class LeaderRecords {
+
+    /** What the leader shell does for its records. */
+    interface LeaderShell {
+        /** @param action work for the leader's main loop (it runs after the leader's shell.start) */
+        void execute(Runnable action);
+
+        /** Every shell reached shell.finish. */
+        void tasksComplete();
+    }
+
+    private final JobDirectory directory;
+    private final JobTerminal terminal;
+    private final int shells;
+    private final BitSet finished = new BitSet();
+    private LeaderShell leader;
+    private boolean firstExitSeen;
+    private Integer exceptionCode;
+
+    LeaderRecords(JobDirectory directory, JobTerminal terminal, int shells) {
+        this.directory = directory;
+        this.terminal = terminal;
+        this.shells = shells;
+    }
+
+    /** @param shell the leader shell, once it exists */
+    synchronized void leader(LeaderShell shell) {
+        this.leader = shell;
+    }
+
+    /**
+     * @param rank the sending shell
+     * @param kind what it sent
+     * @param body the message
+     */
+    void fromShell(int rank, LeaderMessage kind, ObjectNode body) {
+        switch (kind) {
+            case LOG:
+                log(rank, body);
+                break;
+            case EVENT:
+                eventlog(body.path("eventlog").asText()).append(body.path("name").asText(),
+                        body.get("context") instanceof ObjectNode ? (ObjectNode) body.get("context") : null);
+                break;
+            case TASK_EXIT:
+                firstExit(body);
+                break;
+            case FINISHED:
+                finished(rank);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown message for the leader: " + kind);
+        }
+    }
+
+    /** Records the first job exception; later ones are already covered by it. */
+    void exception(int rank, int code, String message) {
+        synchronized (this) {
+            if (exceptionCode != null) {
+                return;
+            }
+            exceptionCode = code;
+        }
+        ObjectNode ctx = JsonNodeFactory.instance.objectNode();
+        ctx.put("type", "exec");
+        ctx.put("severity", 0);
+        ctx.put("shell_rank", rank);
+        ctx.put("note", message);
+        directory.exec().append("exception", ctx);
+    }
+
+    /** @return the first job exception's exit code, or null when none was raised */
+    synchronized Integer exceptionCode() {
+        return exceptionCode;
+    }
+
+    /**
+     * @param name {@code exec} or {@code output}
+     * @return that eventlog
+     */
+    Eventlog eventlog(String name) {
+        switch (name) {
+            case "exec":
+                return directory.exec();
+            case "output":
+                return directory.output();
+            default:
+                throw new IllegalArgumentException("no eventlog '" + name + "': there are 'exec' and 'output'");
+        }
+    }
+
+    /** @return the job's terminal stream */
+    OutputStream terminal(TaskStream stream) {
+        return terminal.stream(stream);
+    }
+
+    private void log(int rank, JsonNode body) {
+        LogLevel level = LogLevel.ofSeverity(body.path("level").asInt(LogLevel.ERROR.severity()));
+        String component = body.hasNonNull("component") ? body.get("component").asText() : null;
+        String text = body.path("message").asText();
+        StringBuilder line = new StringBuilder(64 + text.length()).append("jobshell[").append(rank).append("]: ");
+        if (!level.token().isEmpty()) {
+            line.append(level.token()).append(": ");
+        }
+        if (component != null) {
+            line.append(component).append(": ");
+        }
+        line.append(text).append('\n');
+        try {
+            terminal.stream(TaskStream.STDERR).write(line.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the terminal is gone; the eventlog still has the message
+        }
+        ObjectNode ctx = JsonNodeFactory.instance.objectNode();
+        ctx.put("rank", rank);
+        ctx.put("level", level.severity());
+        ctx.put("message", text);
+        if (component != null) {
+            ctx.put("component", component);
+        }
+        directory.output().append("log", ctx);
+    }
+
+    private void firstExit(ObjectNode task) {
+        LeaderShell shell;
+        synchronized (this) {
+            if (firstExitSeen) {
+                return;
+            }
+            firstExitSeen = true;
+            shell = leader;
+        }
+        // like a report from another shell, it comes after the leader's own shell.start
+        shell.execute(() -> directory.exec().append("shell.task-exit", task));
+    }
+
+    private void finished(int rank) {
+        LeaderShell shell;
+        synchronized (this) {
+            finished.set(rank);
+            if (finished.cardinality() != shells) {
+                return;
+            }
+            shell = leader;
+        }
+        shell.tasksComplete();
+    }
+}

@@ -1,0 +1,179 @@
+package org.jobshell.core.job;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jobshell.api.Task;
+import org.jobshell.api.TaskState;
+import org.jobshell.api.Topics;
+import org.jobshell.core.spi.LeaderMessage;
+import org.jobshell.core.spi.ShellExchange;
+import org.jobshell.core.spi.SpawnException;
+import org.jobshell.core.spi.SpawnRequest;
+import org.jobshell.core.spi.Spawned;
+import org.jobshell.core.spi.TaskLauncher;
+import org.jobshell.core.stack.PluginCalls;
+
+/**
+ * The tasks of one shell: creates them, starts each through {@code task.init}, {@code task.exec},
+ * the launcher and {@code task.fork} (task N+1's {@code task.init} after task N's {@code task.fork}),
+ * and on the main loop runs {@code task.exit} as each completes and {@code shell.finish} after the
+ * last, telling the leader. The task list is fixed once created, so signals can be sent from any
+ * thread at any time.
+ */
+final class ShellTasks implements TaskRecord.Owner {
+
+    /** What creating tasks needs to know about the job. */
+    record Setup(int firstRank, int count, List<String> command, String hostname) {
+    }
+
+    private final TaskLauncher launcher;
+    private final TopicCalls topics;
+    private final ShellFailure failure;
+    private final ShellLoop loop;
+    private final ShellExchange exchange;
+    private final PluginCalls calls;
+    private volatile List<TaskRecord> tasks = List.of();
+    private volatile TaskRecord current;
+    private String hostname;
+    private int exited;
+
+    ShellTasks(TaskLauncher launcher, TopicCalls topics, ShellFailure failure, ShellLoop loop, ShellExchange exchange,
+            PluginCalls calls) {
+        this.launcher = launcher;
+        this.topics = topics;
+        this.failure = failure;
+        this.loop = loop;
+        this.exchange = exchange;
+        this.calls = calls;
+    }
+
+    /**
+     * Creates the tasks (none is started).
+     *
+     * @param setup the job's part for this shell
+     * @param environment the job environment; each task gets a linked copy with its own variables
+     * @param cwd the tasks' working directory
+     */
+    void create(Setup setup, EnvironmentMap environment, Path cwd) {
+        hostname = setup.hostname();
+        List<TaskRecord> created = new ArrayList<>(setup.count());
+        for (int i = 0; i < setup.count(); i++) {
+            EnvironmentMap taskEnv = new EnvironmentMap(environment.toMap());
+            taskEnv.set("JOBSHELL_TASK_RANK", Integer.toString(setup.firstRank() + i));
+            taskEnv.set("JOBSHELL_TASK_LOCAL_ID", Integer.toString(i));
+            environment.link(taskEnv);
+            created.add(new TaskRecord(setup.firstRank() + i, i,
+                    new LaunchSpec(setup.command(), taskEnv, cwd, launcher::checkInheritable), this));
+        }
+        tasks = List.copyOf(created);
+    }
+
+    /** Starts every task in order; stops at the first failure (which fails the job). */
+    void startAll() {
+        for (TaskRecord t : tasks) {
+            if (failure.halted()) {
+                return; // the job failed meanwhile (on another shell, or by a signal)
+            }
+            start(t);
+        }
+    }
+
+    private void start(TaskRecord t) {
+        current = t;
+        try {
+            topics.call(Topics.TASK_INIT);
+            t.state(TaskState.EXEC);
+            topics.call(Topics.TASK_EXEC);
+            LaunchSpec launch = t.launchSpec();
+            launch.markStarted();
+            Spawned spawned;
+            try {
+                spawned = launcher.spawn(new SpawnRequest(launch.commandLine(), launch.environment().toMap(),
+                        launch.cwd(), launch.cpus(), launch.inherited(), t));
+            } catch (SpawnException e) {
+                t.failed();
+                throw failure.fail(e.exitCode(), "task " + t.rank() + " (host " + hostname + "): start failed: "
+                        + launch.commandLine().get(0) + ": " + e.getMessage());
+            }
+            t.started(spawned);
+            loop.taskStarted();
+            loop.hold("task" + t.rank());
+            topics.call(Topics.TASK_FORK);
+        } finally {
+            current = null;
+        }
+    }
+
+    @Override
+    public void taskCompleted(TaskRecord task) {
+        if (!loop.execute(() -> completed(task))) {
+            loop.taskGone(); // the loop gave up waiting (a failed job's drain ran out)
+        }
+    }
+
+    private void completed(TaskRecord task) {
+        try {
+            if (!failure.halted()) {
+                current = task;
+                try {
+                    topics.call(Topics.TASK_EXIT);
+                } finally {
+                    current = null;
+                }
+                exchange.toLeader(LeaderMessage.TASK_EXIT, task.toJson());
+                if (++exited == tasks.size()) {
+                    topics.call(Topics.SHELL_FINISH);
+                    exchange.toLeader(LeaderMessage.FINISHED, JsonNodeFactory.instance.objectNode());
+                }
+            }
+        } finally {
+            loop.taskGone();
+            loop.release("task" + task.rank());
+        }
+    }
+
+    /** @param signal a signal for every running task and what it started */
+    void killAll(int signal) {
+        signal(running(), signal);
+    }
+
+    private List<Spawned> running() {
+        List<Spawned> running = new ArrayList<>();
+        for (TaskRecord t : tasks) {
+            Spawned s = t.running();
+            if (s != null) {
+                running.add(s);
+            }
+        }
+        return running;
+    }
+
+    @Override
+    public void signal(List<Spawned> processes, int signal) {
+        if (!processes.isEmpty()) {
+            launcher.signal(processes, signal);
+        }
+    }
+
+    @Override
+    public PluginCalls calls() {
+        return calls;
+    }
+
+    /** @return the tasks, fixed once created */
+    List<TaskRecord> records() {
+        return tasks;
+    }
+
+    /** @return the tasks in local order */
+    List<Task> list() {
+        return List.copyOf(tasks);
+    }
+
+    /** @return the task of the current {@code task.*} call, or null */
+    Task current() {
+        return current;
+    }
+}
