@@ -15,6 +15,8 @@ public final class Plugins {
     public static final String SITE_CPU_AFFINITY = "org.jobshell.example.sitecpuaffinity";
     /** Symbolic name of the faulty fixture bundle. */
     public static final String FAULTY = "org.jobshell.fixture.faulty";
+    /** The fixture using the core SPI. */
+    public static final String SEAMS = "org.jobshell.fixture.seams";
 
     private final PluginInventory inventory;
 

@@ -21,6 +21,8 @@ public final class ReactorBundles {
     public static final String SITE_CPU_AFFINITY = "site-cpu-affinity";
     /** The test fixture with plugins faulty and faulty-optional. */
     public static final String FAULTY = "faulty";
+    /** The test fixture using the core's SPI: a plugin source, a launcher, the conf-echo plugin. */
+    public static final String SEAMS = "seams";
 
     private ReactorBundles() {
     }

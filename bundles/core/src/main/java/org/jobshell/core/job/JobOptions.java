@@ -8,6 +8,19 @@ import org.jobshell.api.ShellException;
 /** One shell's options: a private copy of the jobspec's, shared by that shell's plugins. */
 final class JobOptions implements Options {
 
+    /**
+     * The {@code verbose} option, read once before any plugin runs (spec §1.12).
+     *
+     * @param asked the value given, 0 when none or not an integer
+     * @param problem why it is not usable, or null
+     */
+    record Verbosity(int asked, String problem) {
+        /** @return the log level to use: 0 to 2 */
+        int level() {
+            return Math.max(0, Math.min(2, asked));
+        }
+    }
+
     private final ObjectNode options;
 
     JobOptions(ObjectNode fromJobspec) {
@@ -42,6 +55,15 @@ final class JobOptions implements Options {
             throw new ShellException("option " + name + ": must be an integer, got " + v);
         }
         return v.intValue();
+    }
+
+    /** @return the {@code verbose} option */
+    Verbosity verbosity() {
+        try {
+            return new Verbosity(getInt("verbose", 0), null);
+        } catch (ShellException e) {
+            return new Verbosity(0, e.getMessage());
+        }
     }
 
     @Override

@@ -25,9 +25,19 @@ import org.jobshell.core.stack.Watchdog;
  */
 final class JobRun implements Job {
 
-    /** What a job needs from the container. */
+    /**
+     * What a job needs from the container.
+     *
+     * @param launcher starts the tasks
+     * @param watchdog times plugin callbacks
+     * @param bridge posts topics to EventAdmin
+     * @param hostname this host's name
+     * @param uid the owner's uid (in the service name)
+     * @param mapper serializes what shells exchange
+     * @param drainMillis after a fatal error, how long a shell waits for its killed tasks to be gone
+     */
     record Container(TaskLauncher launcher, Watchdog watchdog, EventBridge bridge, String hostname, long uid,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, long drainMillis) {
     }
 
     private final long jobId;
@@ -158,6 +168,10 @@ final class JobRun implements Job {
 
     Watchdog watchdog() {
         return container.watchdog();
+    }
+
+    long drainMillis() {
+        return container.drainMillis();
     }
 
     EventBridge bridge() {

@@ -150,7 +150,7 @@ public final class JobServiceImpl implements JobService {
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
         JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
-                uid, mapper);
+                uid, mapper, ShellLoop.DRAIN_MILLIS);
         JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr()),
                 registry.snapshot(), container, cwd);
         running.add(job);

@@ -16,13 +16,19 @@ import java.util.function.Consumer;
  */
 final class ShellLoop {
 
-    /** After a fatal error, how long to wait for the killed tasks to be gone. */
+    /** After a fatal error, how long to wait by default for the killed tasks to be gone. */
     static final long DRAIN_MILLIS = 10_000;
 
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final long drainMillis;
     private final Map<String, Integer> completions = new HashMap<>();
     private int liveTasks;
     private volatile boolean ended;
+
+    /** @param drainMillis after a fatal error, how long to wait for the killed tasks to be gone */
+    ShellLoop(long drainMillis) {
+        this.drainMillis = drainMillis;
+    }
 
     /**
      * @param action work to run on the shell's thread, in order
@@ -72,7 +78,7 @@ final class ShellLoop {
 
     /**
      * Runs posted work until every completion reference is released, or, once {@code failing} says
-     * the job failed, only until the killed tasks are gone (at most {@value #DRAIN_MILLIS} ms).
+     * the job failed, only until the killed tasks are gone (at most the drain time).
      *
      * @param failing whether the job has failed
      * @param abandoned whether to stop at once
@@ -87,7 +93,7 @@ final class ShellLoop {
                         break;
                     }
                     if (drainDeadline == 0) {
-                        drainDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+                        drainDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
                     } else if (System.nanoTime() > drainDeadline) {
                         break;
                     }

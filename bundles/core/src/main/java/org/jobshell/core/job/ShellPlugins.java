@@ -8,7 +8,6 @@ import org.jobshell.api.Shell;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.ShellPlugin;
 import org.jobshell.core.spi.JobStack;
-import org.jobshell.core.spi.LeaderMessage;
 import org.jobshell.core.spi.PluginOrigin;
 import org.jobshell.core.stack.AttachedPlugin;
 import org.jobshell.core.stack.Failure;
@@ -113,14 +112,11 @@ final class ShellPlugins implements PluginOwner, JobStack {
         String from = plugin.origin() == null ? "its origin" : plugin.origin().describe();
         scope.logger().log(null, LogLevel.WARN, "plugin '" + plugin.name() + "': " + from
                 + " went away during the job; its remaining callbacks are dropped (first: " + what + ")");
-        ObjectNode event = JsonNodeFactory.instance.objectNode();
-        event.put("eventlog", "exec");
-        event.put("name", "plugin-dropped");
-        ObjectNode ctx = event.putObject("context");
+        ObjectNode ctx = JsonNodeFactory.instance.objectNode();
         ctx.put("plugin", plugin.name());
         ctx.put("source", from);
         ctx.put("shell_rank", rank);
-        scope.exchange().toLeader(LeaderMessage.EVENT, event);
+        ExecEvents.post(scope.exchange(), "plugin-dropped", ctx);
     }
 
     @Override

@@ -24,8 +24,16 @@ import org.jobshell.core.stack.PluginCalls;
  */
 final class ShellTasks implements TaskRecord.Owner {
 
-    /** What creating tasks needs to know about the job. */
-    record Setup(int firstRank, int count, List<String> command, String hostname) {
+    /**
+     * What creating tasks needs to know about the job.
+     *
+     * @param jobId the job id
+     * @param shellRank this shell
+     * @param layout where the job's tasks go
+     * @param command the tasks' command
+     * @param hostname this host
+     */
+    record Setup(String jobId, int shellRank, TaskLayout layout, List<String> command, String hostname) {
     }
 
     private final TaskLauncher launcher;
@@ -50,7 +58,8 @@ final class ShellTasks implements TaskRecord.Owner {
     }
 
     /**
-     * Creates the tasks (none is started).
+     * Sets the job's {@code JOBSHELL_*} variables in the job environment (spec §6.6), then creates the
+     * tasks (none is started).
      *
      * @param setup the job's part for this shell
      * @param environment the job environment; each task gets a linked copy with its own variables
@@ -58,13 +67,23 @@ final class ShellTasks implements TaskRecord.Owner {
      */
     void create(Setup setup, EnvironmentMap environment, Path cwd) {
         hostname = setup.hostname();
-        List<TaskRecord> created = new ArrayList<>(setup.count());
-        for (int i = 0; i < setup.count(); i++) {
+        TaskLayout layout = setup.layout();
+        environment.set("JOBSHELL_JOB_ID", setup.jobId());
+        environment.set("JOBSHELL_JOB_SIZE", Integer.toString(layout.totalTasks()));
+        environment.set("JOBSHELL_JOB_NNODES", Integer.toString(layout.shells()));
+        environment.set("JOBSHELL_SHELL_RANK", Integer.toString(setup.shellRank()));
+        if (environment.get("HOSTNAME") != null) {
+            environment.set("HOSTNAME", hostname);
+        }
+        int first = layout.first(setup.shellRank());
+        int count = layout.count(setup.shellRank());
+        List<TaskRecord> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             EnvironmentMap taskEnv = new EnvironmentMap(environment.toMap());
-            taskEnv.set("JOBSHELL_TASK_RANK", Integer.toString(setup.firstRank() + i));
+            taskEnv.set("JOBSHELL_TASK_RANK", Integer.toString(first + i));
             taskEnv.set("JOBSHELL_TASK_LOCAL_ID", Integer.toString(i));
             environment.link(taskEnv);
-            created.add(new TaskRecord(setup.firstRank() + i, i,
+            created.add(new TaskRecord(first + i, i,
                     new LaunchSpec(setup.command(), taskEnv, cwd, launcher::checkInheritable), this));
         }
         tasks = List.copyOf(created);

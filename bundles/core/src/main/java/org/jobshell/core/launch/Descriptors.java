@@ -1,6 +1,8 @@
 package org.jobshell.core.launch;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.channels.Channel;
 import java.nio.file.Files;
@@ -8,8 +10,10 @@ import java.nio.file.Path;
 
 /**
  * The descriptor number behind a NIO channel, and how it was opened. The JDK keeps the number
- * internal, so this needs {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED} (bin/jobshell passes
- * it); the open mode comes from {@code /proc/self/fdinfo}.
+ * internal (pipes and sockets have {@code getFDVal()}, a file channel only its
+ * {@link FileDescriptor}, read with {@code IOUtil.fdVal}), so this needs
+ * {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED} (bin/jobshell passes it); the open mode comes
+ * from {@code /proc/self/fdinfo}.
  */
 final class Descriptors {
 
@@ -30,14 +34,18 @@ final class Descriptors {
     private static final int O_RDWR = 2;
     private static final int O_APPEND = 02000;
 
-    /** The accessible getFDVal method per channel class, looked up once. */
-    private static final ClassValue<Method> FD_VAL = new ClassValue<>() {
+    /** How to read the number from one class of channel. */
+    @FunctionalInterface
+    private interface Reader {
+        int fd(Channel channel) throws ReflectiveOperationException;
+    }
+
+    /** The reader per channel class, looked up once; null when there is none. */
+    private static final ClassValue<Reader> READERS = new ClassValue<>() {
         @Override
-        protected Method computeValue(Class<?> type) {
+        protected Reader computeValue(Class<?> type) {
             try {
-                Method m = findFdVal(type);
-                m.setAccessible(true);
-                return m;
+                return readerFor(type);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }
@@ -54,12 +62,12 @@ final class Descriptors {
      */
     static int of(Channel channel) {
         Class<?> c = channel.getClass();
-        Method m = FD_VAL.get(c);
+        Reader reader = READERS.get(c);
         try {
-            if (m == null) {
-                throw new NoSuchMethodException(c.getName() + ".getFDVal() is not accessible");
+            if (reader == null) {
+                throw new NoSuchMethodException("no accessible descriptor in " + c.getName());
             }
-            return (Integer) m.invoke(channel);
+            return reader.fd(channel);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("cannot read the descriptor of " + c.getName()
                     + " (start the JVM with --add-opens java.base/sun.nio.ch=ALL-UNNAMED): " + e);
@@ -94,14 +102,25 @@ final class Descriptors {
         throw new IllegalArgumentException("no flags for descriptor " + fd + " in /proc/self/fdinfo");
     }
 
-    private static Method findFdVal(Class<?> c) throws NoSuchMethodException {
+    private static Reader readerFor(Class<?> c) throws ReflectiveOperationException {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            try {
-                return k.getDeclaredMethod("getFDVal");
-            } catch (NoSuchMethodException e) {
-                // try the superclass
+            for (Method m : k.getDeclaredMethods()) {
+                if (m.getName().equals("getFDVal") && m.getParameterCount() == 0) {
+                    m.setAccessible(true);
+                    return channel -> (Integer) m.invoke(channel);
+                }
+            }
+            for (Field f : k.getDeclaredFields()) {
+                if (f.getType() == FileDescriptor.class) {
+                    f.setAccessible(true);
+                    // IOUtil lives beside the JDK's channel classes (sun.nio.ch); named at run time, not imported
+                    Method fdVal = Class.forName(k.getPackageName() + ".IOUtil").getDeclaredMethod("fdVal",
+                            FileDescriptor.class);
+                    fdVal.setAccessible(true);
+                    return channel -> (Integer) fdVal.invoke(null, f.get(channel));
+                }
             }
         }
-        throw new NoSuchMethodException(c.getName() + ".getFDVal()");
+        throw new NoSuchMethodException(c.getName() + " has neither getFDVal() nor a FileDescriptor");
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Array;
 import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -28,7 +30,7 @@ final class ServiceConf {
      */
     static ObjectNode of(ServiceReference<?> ref) {
         ObjectNode conf = JSON.objectNode();
-        for (String key : ref.getPropertyKeys()) {
+        for (String key : new TreeSet<>(List.of(ref.getPropertyKeys()))) {
             if (!reserved(key)) {
                 conf.set(key, json(ref.getProperty(key)));
             }

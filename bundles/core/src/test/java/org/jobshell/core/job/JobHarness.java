@@ -47,6 +47,9 @@ final class JobHarness implements AutoCloseable {
     /** Task output per "rank:stream". */
     final Map<String, StringBuffer> output = new ConcurrentHashMap<>();
 
+    /** After a fatal error, how long shells wait for their killed tasks. */
+    private long drainMillis = ShellLoop.DRAIN_MILLIS;
+
     JobHarness(Path var, long warnMillis, long failMillis) {
         this.var = var;
         this.watchdog = new Watchdog(10, warnMillis, failMillis);
@@ -60,6 +63,14 @@ final class JobHarness implements AutoCloseable {
 
     JobHarness(Path var) {
         this(var, 10_000, 60_000);
+    }
+
+    /**
+     * @param millis how long shells wait for killed tasks after a fatal error: a test that must end
+     *     well before the drain sets it far above its own timeout, so that waiting it out fails
+     */
+    void drainMillis(long millis) {
+        drainMillis = millis;
     }
 
     /** Adds a plugin service. */
@@ -78,7 +89,8 @@ final class JobHarness implements AutoCloseable {
         JobDirectory dir = JobDirectory.create(var.resolve("jobs"), ids, spec.json(), r.toJson(), spec.totalTasks(),
                 MAPPER);
         JobRun job = new JobRun(dir.jobId(), spec, r, dir, new JobTerminal(out, err), PluginSnapshot.of(plugins),
-                new JobRun.Container(launcher, watchdog, new EventBridge(null), "testhost", 1000, MAPPER),
+                new JobRun.Container(launcher, watchdog, new EventBridge(null), "testhost", 1000, MAPPER,
+                        drainMillis),
                 Path.of(spec.cwd() == null ? "/tmp" : spec.cwd()));
         job.start();
         return job;

@@ -1,0 +1,189 @@
+package org.jobshell.core.job;
+
+import org.jobshell.api.RankInfo;
+import org.jobshell.api.ShellInfo;
+import org.jobshell.api.Topics;
+import org.jobshell.core.spi.ShellExchange;
+import org.jobshell.core.stack.Dispatcher;
+import org.jobshell.core.stack.PluginCalls;
+import org.jobshell.core.stack.PluginStack;
+
+/**
+ * The parts of one shell, wired once: options, environment, loop, log, failure state, topic calls,
+ * tasks, plugins and services. What {@link ShellRun}'s lifecycle drives and what plugins reach
+ * through their views ({@link ShellScope}).
+ */
+final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
+
+    private final JobRun job;
+    private final int rank;
+    private final ShellExchange exchange;
+    private final LeaderRecords leader;
+    private final PluginStack stack = new PluginStack();
+    private final PluginCalls calls;
+    private final JobOptions options;
+    private final EnvironmentMap environment;
+    private final ShellLoop loop;
+    private final ShellServices services;
+    private final ShellLogger logger;
+    private final ShellFailure failure;
+    private final TopicCalls topics;
+    private final ShellTasks tasks;
+    private final ShellPlugins plugins;
+    private final ShellInfo info;
+    private final JobOptions.Verbosity verbosity;
+    private volatile Thread thread;
+    private volatile Runnable onAbandon = () -> { };
+
+    /**
+     * @param job the job
+     * @param rank this shell's rank
+     * @param exchange the exchange as this shell sees it
+     * @param leader the leader's records on rank 0, else null
+     */
+    ShellParts(JobRun job, int rank, ShellExchange exchange, LeaderRecords leader) {
+        this.job = job;
+        this.rank = rank;
+        this.exchange = exchange;
+        this.leader = leader;
+        this.calls = new PluginCalls(job.watchdog());
+        this.loop = new ShellLoop(job.drainMillis());
+        this.options = new JobOptions(job.jobspec().options());
+        this.environment = new EnvironmentMap(job.jobspec().environment());
+        this.verbosity = options.verbosity();
+        this.services = new ShellServices(rank, loop, calls);
+        this.logger = new ShellLogger(verbosity.level(), exchange);
+        this.failure = new ShellFailure(logger, exchange);
+        this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure,
+                topic -> job.bridge().post(topic, job.id(), rank, tasks().current()));
+        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls);
+        this.plugins = new ShellPlugins(this, rank);
+        this.logger.offerTo(topics, () -> Thread.currentThread() == thread && plugins.ready());
+        this.info = new ShellInfoRecord(job.jobId(), job.id(), rank, job.layout().shells(), job.layout().totalTasks(),
+                job.jobspec().json(), job.resourcesJson(), job.directory(), job.cwd());
+        if (leader != null) {
+            leader.leader(this);
+        }
+    }
+
+    /**
+     * @param shellThread the shell's thread
+     * @param abandoned run when a plugin holds that thread and ignores interrupts
+     */
+    void runOn(Thread shellThread, Runnable abandoned) {
+        this.thread = shellThread;
+        this.onAbandon = abandoned;
+    }
+
+    /** @return what this shell receives through the exchange */
+    ShellExchange.Endpoint endpoint() {
+        return new ShellEndpoint(this, leader);
+    }
+
+    /** @return the verbose option, read before any plugin */
+    JobOptions.Verbosity verbosity() {
+        return verbosity;
+    }
+
+    /** @return the plugins of this shell */
+    ShellPlugins plugins() {
+        return plugins;
+    }
+
+    @Override
+    public void abandon(Thread stuck) {
+        if (stuck == thread) {
+            failure.abandon();
+            stuck.interrupt();
+            onAbandon.run();
+        }
+    }
+
+    @Override
+    public void execute(Runnable action) {
+        loop.execute(action);
+    }
+
+    @Override
+    public void tasksComplete() {
+        loop.execute(() -> {
+            if (!failure.halted()) {
+                topics.call(Topics.SHELL_TASKS_COMPLETE);
+            }
+            loop.release(Topics.SHELL_TASKS_COMPLETE);
+        });
+    }
+
+    @Override
+    public LeaderRecords leader(String what) {
+        if (leader == null) {
+            throw new IllegalStateException("only the leader shell (rank 0) has " + what + "; this is shell " + rank);
+        }
+        return leader;
+    }
+
+    @Override
+    public ShellInfo info() {
+        return info;
+    }
+
+    @Override
+    public RankInfo rankInfo(int shellRank) {
+        return job.rankInfo(shellRank);
+    }
+
+    @Override
+    public JobOptions options() {
+        return options;
+    }
+
+    @Override
+    public EnvironmentMap environment() {
+        return environment;
+    }
+
+    @Override
+    public ShellTasks tasks() {
+        return tasks;
+    }
+
+    @Override
+    public ShellLogger logger() {
+        return logger;
+    }
+
+    @Override
+    public TopicCalls topics() {
+        return topics;
+    }
+
+    @Override
+    public ShellFailure failure() {
+        return failure;
+    }
+
+    @Override
+    public ShellServices services() {
+        return services;
+    }
+
+    @Override
+    public ShellLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public ShellExchange exchange() {
+        return exchange;
+    }
+
+    @Override
+    public PluginStack stack() {
+        return stack;
+    }
+
+    @Override
+    public PluginCalls calls() {
+        return calls;
+    }
+}
