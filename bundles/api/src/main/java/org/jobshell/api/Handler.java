@@ -9,6 +9,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * does depends on the topic (a failure in {@code shell.init} fails the job, one in {@code task.exit}
  * is only logged). The exception's message is what users see, prefixed with the plugin and topic;
  * throw a {@link ShellException} for a message without a stack trace.
+ *
+ * <p>A handler still running past the watchdog's fail limit is interrupted, and its plugin is
+ * deny-listed for the rest of the job: the call counts as failed ({@code did not return within}), and
+ * the plugin gets no more callbacks in that job.
  */
 @ConsumerType
 @FunctionalInterface

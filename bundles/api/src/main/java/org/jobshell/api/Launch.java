@@ -52,11 +52,16 @@ public interface Launch {
     BitSet cpus();
 
     /**
-     * Lets the task inherit an open descriptor of the shell (a pipe, a file, a FIFO).
+     * Lets the task inherit an open descriptor of the shell. What kinds a launcher can pass, and how,
+     * is its own: the core's ProcessBuilder launcher passes pipes, files and FIFOs by reopening them
+     * in the task with the channel's access mode (read, write as append, or read-write; a file's
+     * offset is not shared), and refuses sockets.
      *
-     * @param channel an open channel of the shell; keep it open until the task has started
+     * @param channel an open channel of the shell; keep it open until the task has started (a channel
+     *     closed before the spawn fails the task's start)
      * @return the descriptor number the task sees it as (3, 4, ...)
-     * @throws IllegalArgumentException when the launcher cannot pass that kind of channel
+     * @throws IllegalArgumentException at the call, when the channel is closed or the launcher cannot
+     *     pass that kind of channel (the message says why)
      */
     int inherit(Channel channel);
 

@@ -20,8 +20,11 @@ public interface PluginContext {
     Shell shell();
 
     /**
-     * @return the plugin's configuration for this job: an object, empty when there is none. Never
-     *     null.
+     * @return the plugin's configuration for this job, a copy per job, never null: for a plugin
+     *     service, its service properties other than the framework's and jobshell's own (its component
+     *     properties, and its ConfigAdmin configuration, which DS merges into them: an admin's
+     *     {@code etc/<pid>.cfg}); for a plugin a plugin source pushes (a Lua plugin), what that source
+     *     gives ({@code conf=})
      */
     ObjectNode conf();
 

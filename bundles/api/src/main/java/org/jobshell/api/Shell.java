@@ -48,7 +48,8 @@ public interface Shell {
 
     /**
      * Calls a topic on this shell's whole plugin stack (a custom topic: how plugins offer extension
-     * points to each other). Every plugin with a matching handler is called; failures are logged.
+     * points to each other). Every plugin with a matching handler is called, whatever the others do;
+     * failures are logged.
      *
      * @param topic the topic
      * @param args the IN/OUT args, read back by the caller afterwards
@@ -57,8 +58,10 @@ public interface Shell {
     boolean call(String topic, Args args);
 
     /**
-     * Fails the job now: logs the message at FATAL level, kills every local task, records the job
-     * exception and makes the shell exit with {@code exitCode}.
+     * Fails the job now: logs the message at FATAL level, records the job exception (the first one
+     * of the job decides its exit code), kills every task of every shell, and ends the topic call in
+     * progress (the plugins after this one are not called). The shell then only waits for its killed
+     * tasks and exits with {@code exitCode}.
      *
      * @param exitCode the shell's exit code, at least 1
      * @param message what went wrong
@@ -67,7 +70,9 @@ public interface Shell {
     RuntimeException die(int exitCode, String message);
 
     /**
-     * Sends a signal to every running local task (and its process group).
+     * Sends a signal to every running local task and to what it started: its process group where the
+     * launcher gives each task one, else every descendant found in the process table at the call (the
+     * core's ProcessBuilder launcher).
      *
      * @param signal a signal number; values {@code <= 0} are ignored
      */
@@ -118,7 +123,11 @@ public interface Shell {
     void releaseCompletion(String name);
 
     /**
-     * Runs an action on the shell's thread, after the current topic call.
+     * Queues an action for the shell's thread, the way work done on another thread comes back to the
+     * shell. Actions run from the shell's main loop, in the order queued and never inside a topic call:
+     * the loop starts after {@code shell.start}, so an action queued earlier waits for it; once the loop
+     * has ended (before {@code shell.exit}) an action is dropped with a warning. An action is guarded
+     * like a handler: a failure is logged naming the plugin.
      *
      * @param action the action
      */

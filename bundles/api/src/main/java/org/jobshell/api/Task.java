@@ -41,13 +41,16 @@ public interface Task {
      * {@code output} plugin normally); output nobody listens to is read and dropped.
      *
      * @param stream the stream
-     * @param listener the listener, called on an I/O thread
-     * @throws IllegalStateException if the stream already has a listener or the task started
+     * @param listener the listener, called on an I/O thread; guarded like a handler (a listener that
+     *     throws or overruns the watchdog is dropped, naming the plugin)
+     * @throws IllegalStateException if the stream already has a listener, the task started, or the
+     *     call does not come from a plugin callback on the shell's thread
      */
     void subscribe(TaskStream stream, OutputListener listener);
 
     /**
-     * Sends a signal to the task's process group (or the process when it has none).
+     * Sends a signal to the task and to what it started: its process group where the launcher gives
+     * each task one, else every descendant found in the process table at the call.
      *
      * @param signal the signal number
      * @return whether the signal was sent (false if the task is not running)
