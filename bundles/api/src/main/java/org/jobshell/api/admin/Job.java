@@ -21,9 +21,20 @@ public interface Job {
     CompletionStage<Integer> exitCode();
 
     /**
-     * Sends a signal to every task of the job.
+     * Sends a signal to every running task of the job (and what it started). The job goes on: tasks
+     * not started yet still start.
      *
-     * @param signal the signal number, e.g. 2 for SIGINT
+     * @param signal the signal number, e.g. 10 for SIGUSR1
      */
     void kill(int signal);
+
+    /**
+     * Ends the job as an interrupt does: no further task is started (a task that never started counts
+     * as killed by {@code signal}), the signal goes to every running task, and whatever still runs
+     * after the kill grace period (setting {@code kill.grace.ms}) gets SIGKILL. Calling it again sends
+     * the new signal; SIGKILL acts at once.
+     *
+     * @param signal the signal number, e.g. 15 for SIGTERM
+     */
+    void cancel(int signal);
 }

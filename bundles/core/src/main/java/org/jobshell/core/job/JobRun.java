@@ -10,9 +10,13 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jobshell.api.Idset;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.admin.Job;
+import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Watchdog;
@@ -34,10 +38,20 @@ final class JobRun implements Job {
      * @param hostname this host's name
      * @param uid the owner's uid (in the service name)
      * @param mapper serializes what shells exchange
-     * @param drainMillis after a fatal error, how long a shell waits for its killed tasks to be gone
+     * @param timer runs the kill escalation of cancelled jobs
+     * @param times how long the job waits for tasks
      */
     record Container(TaskLauncher launcher, Watchdog watchdog, EventBridge bridge, String hostname, long uid,
-            ObjectMapper mapper, long drainMillis) {
+            ObjectMapper mapper, ScheduledExecutorService timer, Times times) {
+    }
+
+    /**
+     * How long a job waits for its tasks.
+     *
+     * @param drainMillis after a fatal error, how long a shell waits for its killed tasks to be gone
+     * @param killGraceMillis after a cancel, how long tasks may take to end before SIGKILL
+     */
+    record Times(long drainMillis, long killGraceMillis) {
     }
 
     private final long jobId;
@@ -54,6 +68,7 @@ final class JobRun implements Job {
     private final LocalExchange exchange;
     private final List<ShellRun> shells = new ArrayList<>();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private ScheduledFuture<?> escalation;
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
             PluginSnapshot plugins, Container container, Path cwd) {
@@ -94,6 +109,11 @@ final class JobRun implements Job {
         int code = 0;
         for (CompletableFuture<Integer> d : done) {
             code = Math.max(code, d.join());
+        }
+        synchronized (this) {
+            if (escalation != null) {
+                escalation.cancel(false);
+            }
         }
         Integer raised = records.exceptionCode();
         if (raised != null) {
@@ -142,6 +162,20 @@ final class JobRun implements Job {
         exchange.kill(signal);
     }
 
+    @Override
+    public void cancel(int signal) {
+        exchange.cancel(signal);
+        if (signal == Signals.KILL) {
+            return;
+        }
+        synchronized (this) {
+            if (escalation == null && !exitCode.isDone()) {
+                escalation = container.timer().schedule(() -> exchange.kill(Signals.KILL),
+                        container.times().killGraceMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
     String serviceName() {
         return container.uid() + "-shell-" + id;
     }
@@ -171,7 +205,7 @@ final class JobRun implements Job {
     }
 
     long drainMillis() {
-        return container.drainMillis();
+        return container.times().drainMillis();
     }
 
     EventBridge bridge() {

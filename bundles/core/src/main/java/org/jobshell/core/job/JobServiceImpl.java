@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
@@ -45,11 +47,14 @@ public final class JobServiceImpl implements JobService {
     static final String VAR_DIR = "var.dir";
     /** Property: warn when a plugin callback runs longer than this many ms (0: never). */
     static final String WATCHDOG_WARN = "watchdog.warn.ms";
-    /** Property: fail the job when a plugin callback runs longer than this many ms (0: never). */
+    /** Property: deny-list and interrupt a plugin callback that runs longer than this many ms (0: never). */
     static final String WATCHDOG_FAIL = "watchdog.fail.ms";
+    /** Property: after a cancel (SIGINT, SIGTERM), how long tasks may take to end before SIGKILL. */
+    static final String KILL_GRACE = "kill.grace.ms";
 
     private static final long DEFAULT_WARN_MS = 10_000;
     private static final long DEFAULT_FAIL_MS = 300_000;
+    private static final long DEFAULT_KILL_GRACE_MS = 5_000;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<JobRun> running = ConcurrentHashMap.newKeySet();
@@ -64,6 +69,9 @@ public final class JobServiceImpl implements JobService {
     private Path varDir;
     private JobIds ids;
     private Watchdog watchdog;
+    private ScheduledExecutorService timer;
+    private volatile JobRun.Times times;
+    private volatile JobLimits limits;
     private String hostname;
     private long uid;
     private volatile String configProblem;
@@ -72,6 +80,11 @@ public final class JobServiceImpl implements JobService {
     void activate(BundleContext context, Map<String, Object> config) {
         ids = new JobIds(ProcessHandle.current().pid());
         watchdog = new Watchdog(100, DEFAULT_WARN_MS, DEFAULT_FAIL_MS);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jobshell-kill-timer");
+            t.setDaemon(true);
+            return t;
+        });
         hostname = HostFacts.hostname();
         uid = HostFacts.uid();
         modified(context, config);
@@ -89,6 +102,8 @@ public final class JobServiceImpl implements JobService {
         try {
             watchdog.limits(settings.millis(WATCHDOG_WARN, DEFAULT_WARN_MS),
                     settings.millis(WATCHDOG_FAIL, DEFAULT_FAIL_MS));
+            times = new JobRun.Times(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS));
+            limits = JobLimits.of(settings);
             configProblem = null;
         } catch (ShellException e) {
             // keep serving (jobshell plugins works) but refuse jobs until the setting is fixed
@@ -99,9 +114,10 @@ public final class JobServiceImpl implements JobService {
     @Deactivate
     void deactivate() {
         for (JobRun job : running) {
-            job.kill(Signals.KILL);
+            job.cancel(Signals.KILL);
         }
         watchdog.close();
+        timer.shutdownNow();
     }
 
     /**
@@ -145,12 +161,13 @@ public final class JobServiceImpl implements JobService {
             throw new ShellException("bad setting: " + problem);
         }
         Jobspec jobspec = Jobspec.parse(request.jobspec());
+        limits.check(jobspec);
         Path cwd = jobspec.cwd() == null ? Path.of(System.getProperty("user.dir")) : Path.of(jobspec.cwd());
         Resources r = Resources.local(jobspec.nnodes(), hostname, CpuSets.allowed(), jobspec.duration());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
         JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
-                uid, mapper, ShellLoop.DRAIN_MILLIS);
+                uid, mapper, timer, times);
         JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr()),
                 registry.snapshot(), container, cwd);
         running.add(job);

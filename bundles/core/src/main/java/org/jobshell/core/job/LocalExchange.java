@@ -61,6 +61,13 @@ final class LocalExchange {
         }
     }
 
+    /** @param signal the job is cancelled (from outside the shells: the job's owner) */
+    void cancel(int signal) {
+        for (ShellExchange.Endpoint e : endpoints) {
+            e.cancelled(signal);
+        }
+    }
+
     private synchronized boolean barrier(String name) throws InterruptedException {
         int n = arrivals.merge(name, 1, Integer::sum);
         if (n == size) {
@@ -174,6 +181,11 @@ final class LocalExchange {
         @Override
         public void kill(int signal) {
             LocalExchange.this.kill(signal);
+        }
+
+        @Override
+        public void cancel(int signal) {
+            LocalExchange.this.cancel(signal);
         }
     }
 }

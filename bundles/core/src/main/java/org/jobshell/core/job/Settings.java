@@ -32,6 +32,19 @@ final class Settings {
                 : "jobshell." + name + " (etc/jobshell.properties)";
     }
 
+    int positiveInt(String name, int defaultValue) {
+        String v = get(name, Integer.toString(defaultValue));
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ShellException(source(name) + ": must be a whole number > 0, got '" + v + "'");
+    }
+
     long millis(String name, long defaultValue) {
         String v = get(name, Long.toString(defaultValue));
         try {

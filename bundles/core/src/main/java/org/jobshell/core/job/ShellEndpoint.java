@@ -39,6 +39,11 @@ final class ShellEndpoint implements ShellExchange.Endpoint {
     }
 
     @Override
+    public void cancelled(int signal) {
+        scope.tasks().cancel(signal);
+    }
+
+    @Override
     public void fromShell(int shellRank, LeaderMessage kind, ObjectNode body) {
         leader().fromShell(shellRank, kind, body);
     }

@@ -86,15 +86,16 @@ final class ShellFailure {
 
     /**
      * @param tasks this shell's tasks
+     * @param floor the least code the tasks give (a cancelled job's {@code 128 + signal})
      * @param shellExitFailed whether a {@code shell.exit} handler failed
      * @return the shell's exit code: the failure's when it failed, else the largest task exit code (at
-     *     least 1 when {@code shell.exit} failed)
+     *     least {@code floor}, and 1 when {@code shell.exit} failed)
      */
-    synchronized int exitCode(List<TaskRecord> tasks, boolean shellExitFailed) {
+    synchronized int exitCode(List<TaskRecord> tasks, int floor, boolean shellExitFailed) {
         if (state != State.RUNNING) {
             return Math.max(1, code);
         }
-        int result = shellExitFailed ? 1 : 0;
+        int result = Math.max(floor, shellExitFailed ? 1 : 0);
         for (TaskRecord t : tasks) {
             result = Math.max(result, Math.max(0, t.exitCode()));
         }

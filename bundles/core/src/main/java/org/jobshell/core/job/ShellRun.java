@@ -55,7 +55,8 @@ final class ShellRun {
     }
 
     private int exitCode() {
-        return parts.failure().exitCode(parts.tasks().records(), shellExitFailed);
+        ShellTasks tasks = parts.tasks();
+        return parts.failure().exitCode(tasks.records(), tasks.cancelledCode(), shellExitFailed);
     }
 
     private void run() {

@@ -44,8 +44,11 @@ final class ShellTasks implements TaskRecord.Owner {
     private final PluginCalls calls;
     private volatile List<TaskRecord> tasks = List.of();
     private volatile TaskRecord current;
+    private volatile int cancelSignal;
     private String hostname;
+    private int started;
     private int exited;
+    private boolean finished;
 
     ShellTasks(TaskLauncher launcher, TopicCalls topics, ShellFailure failure, ShellLoop loop, ShellExchange exchange,
             PluginCalls calls) {
@@ -89,14 +92,46 @@ final class ShellTasks implements TaskRecord.Owner {
         tasks = List.copyOf(created);
     }
 
-    /** Starts every task in order; stops at the first failure (which fails the job). */
+    /**
+     * Starts every task in order; stops at the first failure (which fails the job), or when the job
+     * failed or was cancelled meanwhile.
+     */
     void startAll() {
         for (TaskRecord t : tasks) {
-            if (failure.halted()) {
-                return; // the job failed meanwhile (on another shell, or by a signal)
+            if (failure.halted() || cancelSignal != 0) {
+                break;
             }
             start(t);
         }
+        loop.execute(this::finishIfDone); // when no task started (cancelled), shell.finish comes from here
+    }
+
+    /**
+     * The job is cancelled: no more task starts, and the running ones get the signal. A start in
+     * progress completes, and that task is signalled too.
+     *
+     * @param signal the signal
+     */
+    void cancel(int signal) {
+        cancelSignal = signal;
+        killAll(signal);
+    }
+
+    /**
+     * @return the least exit code the tasks give this shell: {@code 128 + signal} when the job was
+     *     cancelled before every task started (the others count as killed by it), else 0
+     */
+    int cancelledCode() {
+        int sig = cancelSignal;
+        if (sig == 0) {
+            return 0;
+        }
+        for (TaskRecord t : tasks) {
+            if (t.state() == TaskState.INIT) {
+                return 128 + sig;
+            }
+        }
+        return 0;
     }
 
     private void start(TaskRecord t) {
@@ -117,8 +152,13 @@ final class ShellTasks implements TaskRecord.Owner {
                         + launch.commandLine().get(0) + ": " + e.getMessage());
             }
             t.started(spawned);
+            started++;
             loop.taskStarted();
             loop.hold("task" + t.rank());
+            int sig = cancelSignal;
+            if (sig != 0) {
+                t.kill(sig); // cancelled while it was being spawned
+            }
             topics.call(Topics.TASK_FORK);
         } finally {
             current = null;
@@ -142,15 +182,23 @@ final class ShellTasks implements TaskRecord.Owner {
                     current = null;
                 }
                 exchange.toLeader(LeaderMessage.TASK_EXIT, task.toJson());
-                if (++exited == tasks.size()) {
-                    topics.call(Topics.SHELL_FINISH);
-                    exchange.toLeader(LeaderMessage.FINISHED, JsonNodeFactory.instance.objectNode());
-                }
+                exited++;
+                finishIfDone();
             }
         } finally {
             loop.taskGone();
             loop.release("task" + task.rank());
         }
+    }
+
+    /** On the main loop: after the last started task's {@code task.exit}, {@code shell.finish}, once. */
+    private void finishIfDone() {
+        if (finished || exited < started || failure.halted()) {
+            return;
+        }
+        finished = true;
+        topics.call(Topics.SHELL_FINISH);
+        exchange.toLeader(LeaderMessage.FINISHED, JsonNodeFactory.instance.objectNode());
     }
 
     /** @param signal a signal for every running task and what it started */

@@ -68,6 +68,14 @@ public interface ShellExchange {
      */
     void kill(int signal);
 
+    /**
+     * Cancels the job on every shell: no shell starts another task, and the signal goes to every
+     * running task.
+     *
+     * @param signal the signal number
+     */
+    void cancel(int signal);
+
     /** What a shell offers the exchange: the core implements it for each shell. */
     @ProviderType
     interface Endpoint {
@@ -88,6 +96,9 @@ public interface ShellExchange {
 
         /** @param signal a signal for this shell's tasks */
         void kill(int signal);
+
+        /** @param signal the job is cancelled: start no more tasks, signal the running ones */
+        void cancelled(int signal);
 
         /**
          * On the leader only: a message from a shell (the leader's own included).

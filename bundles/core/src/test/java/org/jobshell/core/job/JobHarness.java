@@ -17,6 +17,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jobshell.api.OutputListener;
@@ -49,6 +51,9 @@ final class JobHarness implements AutoCloseable {
 
     /** After a fatal error, how long shells wait for their killed tasks. */
     private long drainMillis = ShellLoop.DRAIN_MILLIS;
+    /** After a cancel, how long tasks may take before SIGKILL. */
+    private long killGraceMillis = 5_000;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     JobHarness(Path var, long warnMillis, long failMillis) {
         this.var = var;
@@ -73,6 +78,11 @@ final class JobHarness implements AutoCloseable {
         drainMillis = millis;
     }
 
+    /** @param millis after a cancel, how long tasks may take to end before SIGKILL */
+    void killGraceMillis(long millis) {
+        killGraceMillis = millis;
+    }
+
     /** Adds a plugin service. */
     PluginEntry plugin(String name, int ranking, boolean optional, ShellPlugin plugin) {
         PluginEntry e = new PluginEntry(name, ranking, nextServiceId++, optional, "test." + name, "1.0.0", plugin, null);
@@ -90,7 +100,7 @@ final class JobHarness implements AutoCloseable {
                 MAPPER);
         JobRun job = new JobRun(dir.jobId(), spec, r, dir, new JobTerminal(out, err), PluginSnapshot.of(plugins),
                 new JobRun.Container(launcher, watchdog, new EventBridge(null), "testhost", 1000, MAPPER,
-                        drainMillis),
+                        timer, new JobRun.Times(drainMillis, killGraceMillis)),
                 Path.of(spec.cwd() == null ? "/tmp" : spec.cwd()));
         job.start();
         return job;
@@ -151,6 +161,7 @@ final class JobHarness implements AutoCloseable {
     public void close() {
         launcher.close();
         watchdog.close();
+        timer.shutdownNow();
     }
 
     /**

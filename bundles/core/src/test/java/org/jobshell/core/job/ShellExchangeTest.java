@@ -58,6 +58,11 @@ class ShellExchangeTest extends JobHarnessTestBase {
         }
 
         @Override
+        public void cancelled(int signal) {
+            heard.add("cancelled " + signal);
+        }
+
+        @Override
         public void fromShell(int shellRank, LeaderMessage kind, ObjectNode body) {
             heard.add(kind + " from " + shellRank + " " + body);
         }
@@ -107,6 +112,14 @@ class ShellExchangeTest extends JobHarnessTestBase {
     void rpcToAShellOutsideTheJobFails() {
         assertEquals("shell 1: m: no shell rank 5 in a job of 2", assertThrowsExecution(
                 exchange.forShell(1).rpc(5, "m", JobHarness.MAPPER.createObjectNode())).getCause().getMessage());
+    }
+
+    @Test
+    void killAndCancelReachEveryShell() {
+        exchange.forShell(1).kill(10);
+        exchange.forShell(0).cancel(15);
+        assertEquals(List.of("kill 10", "cancelled 15"), leader.heard);
+        assertEquals(List.of("kill 10", "cancelled 15"), follower.heard);
     }
 
     @Test
