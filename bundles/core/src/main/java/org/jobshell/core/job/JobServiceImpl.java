@@ -117,7 +117,7 @@ public final class JobServiceImpl implements JobService {
         }
         Jobspec jobspec = Jobspec.parse(request.jobspec());
         Path cwd = jobspec.cwd() == null ? Path.of(System.getProperty("user.dir")) : Path.of(jobspec.cwd());
-        Resources r = Resources.local(jobspec.nnodes(), hostname, CpuSets.allowed(), jobspec.duration());
+        Resources r = Resources.local(jobspec, hostname, CpuSets.allowed());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
         JobRun.Container container = new JobRun.Container(launcher, watchdog, new EventBridge(eventAdmin), hostname,
