@@ -156,6 +156,18 @@ class JobLifecycleTest extends JobHarnessTestBase {
     }
 
     @Test
+    void theOutputHeaderCarriesTheJobsOptions() {
+        ObjectNode spec = jobspec(1, 1, "true");
+        options(spec).put("cpu-affinity", "per-task").putObject("output").putObject("stdout").put("label", true);
+        JobHarness.Result r = harness.run(spec);
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode header = r.events("output").get(0);
+        assertEquals("header", header.get("name").asText());
+        assertEquals("{\"cpu-affinity\":\"per-task\",\"output\":{\"stdout\":{\"label\":true}}}",
+                header.get("context").get("options").toString());
+    }
+
+    @Test
     void pluginsAddContextToShellEvents() {
         harness.plugin("ctx", 50, false, p -> p.handle("shell.init", (s, t, a) -> s.addEventContext("shell.init",
                 "event-test", JobHarness.MAPPER.getNodeFactory().textNode("foo"))));
