@@ -1,6 +1,5 @@
 package org.jobshell.core.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -9,10 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.jobshell.api.Args;
 import org.jobshell.api.LogLevel;
-import org.jobshell.api.ServiceMethod;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.ShellInfo;
 import org.jobshell.api.Task;
@@ -28,7 +25,6 @@ import org.jobshell.core.stack.Failure;
 import org.jobshell.core.stack.Fatal;
 import org.jobshell.core.stack.PluginEntry;
 import org.jobshell.core.stack.PluginStack;
-import org.jobshell.core.stack.TopicRule;
 import org.jobshell.core.stack.Watchdog;
 
 /**
