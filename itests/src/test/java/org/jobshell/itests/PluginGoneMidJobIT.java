@@ -26,7 +26,8 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * A plugin that goes away while a job runs (its bundle stops, or its service is unregistered): the
  * job keeps the snapshot it started with, the gone plugin's remaining callbacks are dropped with one
- * warning and one event, and the job goes on.
+ * warning and one event, and the job goes on. The task waits at a {@link TaskGate} until the plugin
+ * is gone, so the job is still running then however slow the machine.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -41,19 +42,22 @@ public class PluginGoneMidJobIT extends ContainerTestBase {
     }
 
     /**
-     * faulty is armed to fail task.exit; its bundle stops while the task sleeps: the failure never
-     * happens, the job exits 0, and each plugin of the bundle (faulty, faulty-optional) gets one
+     * faulty is armed to fail task.exit; its bundle stops while the task waits at a gate: the failure
+     * never happens, the job exits 0, and each plugin of the bundle (faulty, faulty-optional) gets one
      * warning on stderr and one plugin-dropped event in exec.eventlog, at its first dropped callback.
      */
     @Test
     public void callbacksOfAStoppedBundleAreDroppedAndTheJobGoesOn() throws Exception {
-        JobRunner.Running running = jobs.submit(JobspecBuilder.command("sleep", "1").option("faulty", "task.exit"));
-        Deadline.await("the job's tasks started", () -> running.hasExecEvent("shell.start"));
-        faulty.stop();
-        assertFalse("the job must still be running when the bundle stops, or this test shows nothing",
-                running.ended());
-
-        JobResult r = running.await();
+        JobResult r;
+        try (TaskGate gate = new TaskGate()) {
+            JobRunner.Running running = jobs.submit(gate.job().option("faulty", "task.exit"));
+            Deadline.await("the job's tasks started", () -> running.hasExecEvent("shell.start"));
+            faulty.stop();
+            assertFalse("the job must still be running when the bundle stops, or this test shows nothing",
+                    running.ended());
+            gate.open();
+            r = running.await();
+        }
         assertEquals(r.toString(), 0, r.exitCode());
         assertEquals(r.toString(), List.of(), r.stderrLinesWith("faulty was told to fail"));
         List<String> warnings = r.stderrLinesWith("went away during the job");
@@ -91,23 +95,26 @@ public class PluginGoneMidJobIT extends ContainerTestBase {
                 }), props);
         Plugins plugins = new Plugins(inventory);
         String probe = context.getBundle().getSymbolicName();
-        JobRunner.Running running;
-        try {
-            plugins.awaitActive("watcher", probe);
-            running = jobs.submit(JobspecBuilder.command("sleep", "1"));
-            Deadline.await("the job's tasks started", () -> running.hasExecEvent("shell.start"));
-            props.put(Constants.SERVICE_RANKING, 301);
-            watcher.setProperties(props);
-            Deadline.await("the new ranking listed", () -> plugins.named("watcher").stream()
-                    .anyMatch(p -> p.ranking() == 301));
-        } finally {
-            watcher.unregister();
+        JobResult r;
+        try (TaskGate gate = new TaskGate()) {
+            JobRunner.Running running;
+            try {
+                plugins.awaitActive("watcher", probe);
+                running = jobs.submit(gate.job());
+                Deadline.await("the job's tasks started", () -> running.hasExecEvent("shell.start"));
+                props.put(Constants.SERVICE_RANKING, 301);
+                watcher.setProperties(props);
+                Deadline.await("the new ranking listed", () -> plugins.named("watcher").stream()
+                        .anyMatch(p -> p.ranking() == 301));
+            } finally {
+                watcher.unregister();
+            }
+            plugins.awaitNoneFrom(probe);
+            assertFalse("the job must still be running when the service goes away, or this test shows nothing",
+                    running.ended());
+            gate.open();
+            r = running.await();
         }
-        plugins.awaitNoneFrom(probe);
-        assertFalse("the job must still be running when the service goes away, or this test shows nothing",
-                running.ended());
-
-        JobResult r = running.await();
         assertEquals(r.toString(), 0, r.exitCode());
         assertEquals(r.toString(), List.of(), r.stderrLinesWith("watcher called"));
         assertEquals(r.toString(), 1, r.stderrLinesWith("plugin 'watcher': bundle " + probe + " ").size());

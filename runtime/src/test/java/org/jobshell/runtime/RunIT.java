@@ -2,6 +2,7 @@ package org.jobshell.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jobshell.api.Idset;
 import org.junit.jupiter.api.Test;
 
 /** {@code jobshell run} from the assembled distribution, as users run it. */
@@ -107,6 +110,30 @@ class RunIT extends SharedDistributionTestBase {
         Distribution.Run map = dist.run("run", "-n", "2", "-o", "cpu-affinity=map:0", "sh", "-c",
                 "grep Cpus_allowed_list /proc/self/status | cut -f2");
         assertEquals(List.of("0", "0"), map.stdoutLines());
+    }
+
+    /** -c C binds a task to C cores: the first C of those this process may use (R hands them out in order). */
+    @Test
+    void coresPerTaskBindEachTaskToThatManyCores() throws Exception {
+        int[] allowed = Idset.decode(cpusAllowed(Files.readAllLines(Path.of("/proc/self/status")))).stream().toArray();
+        assumeTrue(allowed.length >= 2, "fewer than 2 cores here: -c 1 and -c 2 would look the same");
+        for (int c = 1; c <= 2; c++) {
+            Distribution.Run r = dist.run("run", "-n", "1", "-c", Integer.toString(c), "-o", "cpu-affinity=per-task",
+                    "cat", "/proc/self/status");
+            assertEquals(0, r.exitCode(), r.toString());
+            BitSet expected = new BitSet();
+            for (int i = 0; i < c; i++) {
+                expected.set(allowed[i]);
+            }
+            assertEquals(Idset.encode(expected), cpusAllowed(r.stdoutLines()), "-c " + c);
+        }
+    }
+
+    /** @return the value of the Cpus_allowed_list line of a /proc/PID/status */
+    private static String cpusAllowed(List<String> status) {
+        String line = status.stream().filter(l -> l.startsWith("Cpus_allowed_list:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Cpus_allowed_list in " + status));
+        return line.substring(line.indexOf(':') + 1).trim();
     }
 
     @Test

@@ -32,7 +32,7 @@ final class Help {
             "options:",
             "  -n, --ntasks=N          number of tasks (default: 1, or one per node with -N)",
             "  -N, --nodes=M           number of shells the tasks are spread over (default: 1)",
-            "  -c, --cores-per-task=C  cores per task slot (default: 1)",
+            "  -c, --cores-per-task=C  cores of each task (default: 1): the job holds tasks x C cores per shell",
             "  -o, --setopt=KEY[=VAL]  set shell option KEY (repeatable); KEY may be dotted (output.stdout.label),",
             "                          VAL is JSON when it parses, else a string; no VAL means 1.",
             "                          e.g. -o cpu-affinity=per-task, -o verbose=1",

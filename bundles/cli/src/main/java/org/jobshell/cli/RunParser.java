@@ -24,7 +24,7 @@ final class RunParser {
         ArgReader r = new ArgReader(new ArrayList<>(args));
         Integer ntasks = null;
         Integer nodes = null;
-        int cores = 1;
+        Integer cores = null;
         ObjectNode options = mapper.createObjectNode();
         List<String> env = new ArrayList<>();
         Path cwd = null;
@@ -86,17 +86,17 @@ final class RunParser {
             options.set("verbose", IntNode.valueOf(Math.min(verbose, 2)));
         }
         List<String> command = List.copyOf(r.rest());
-        check(ntasks, nodes, jobspec, command);
-        return new RunRequest(ntasks, nodes, cores, options, env, cwd, jobspec, verbose, command);
+        check(ntasks, nodes, cores, jobspec, command);
+        return new RunRequest(ntasks, nodes, cores == null ? 1 : cores, options, env, cwd, jobspec, verbose, command);
     }
 
-    private static void check(Integer ntasks, Integer nodes, Path jobspec, List<String> command) {
+    private static void check(Integer ntasks, Integer nodes, Integer cores, Path jobspec, List<String> command) {
         if (jobspec != null) {
             if (!command.isEmpty()) {
                 throw new UsageException("run: --jobspec and a command cannot be given together");
             }
-            if (ntasks != null || nodes != null) {
-                throw new UsageException("run: --jobspec and -n/-N cannot be given together: the jobspec says");
+            if (ntasks != null || nodes != null || cores != null) {
+                throw new UsageException("run: --jobspec and -n/-N/-c cannot be given together: the jobspec says");
             }
             return;
         }

@@ -39,6 +39,14 @@ class JobspecBuilderTest {
     }
 
     @Test
+    void coresPerTaskAreEachSlotsCores() {
+        assertEquals("[{\"type\":\"slot\",\"count\":1,\"label\":\"task\",\"with\":[{\"type\":\"core\",\"count\":2}]}]",
+                build("-n", "1", "-c", "2", "app").get("resources").toString());
+        assertEquals("[{\"type\":\"slot\",\"count\":3,\"label\":\"task\",\"with\":[{\"type\":\"core\",\"count\":4}]}]",
+                build("--cores-per-task=4", "-n", "3", "app").get("resources").toString());
+    }
+
+    @Test
     void nodesAloneMeanOneTaskPerNode() {
         assertEquals("{\"per_slot\":1}", build("-N", "3", "app").get("tasks").get(0).get("count").toString());
     }

@@ -62,7 +62,9 @@ class RunParserTest {
         "-n 2 -N 3 true| run: -N 3 needs at least as many tasks, but -n is 2",
         "--label-io=yes true| --label-io: takes no value",
         "--jobspec j.json true| run: --jobspec and a command cannot be given together",
-        "--jobspec j.json -n 2| run: --jobspec and -n/-N cannot be given together: the jobspec says",
+        "--jobspec j.json -n 2| run: --jobspec and -n/-N/-c cannot be given together: the jobspec says",
+        "--jobspec j.json -c 2| run: --jobspec and -n/-N/-c cannot be given together: the jobspec says",
+        "-c 0 true| -c: must be a positive integer, got '0'",
         "-o a=1 -o a.b=2 true| -o a.b=2: option a is already set to 1, not an object",
         "-o .x true| -o .x: empty option name",
     })

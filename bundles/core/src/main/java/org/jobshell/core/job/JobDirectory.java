@@ -12,7 +12,8 @@ import org.jobshell.core.util.JobIds;
 
 /**
  * {@code var/jobs/<id>/}: the job's jobspec.json, R.json, exec.eventlog and output.eventlog. The
- * output eventlog starts with its header, as in the reference.
+ * output eventlog starts with its header, as in the reference, whose {@code options} are the job's
+ * shell options as submitted.
  */
 final class JobDirectory implements AutoCloseable {
 
@@ -35,7 +36,7 @@ final class JobDirectory implements AutoCloseable {
      *
      * @param jobsDir {@code var/jobs}
      * @param ids the id generator
-     * @param jobspec the jobspec to store
+     * @param jobspec the jobspec to store (validated: its shell options go into the output header)
      * @param resources R to store
      * @param ntasks the number of tasks (for the output header)
      * @param mapper the JSON mapper
@@ -57,7 +58,7 @@ final class JobDirectory implements AutoCloseable {
                 mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("jobspec.json").toFile(), jobspec);
                 mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("R.json").toFile(), resources);
                 EventlogFile output = new EventlogFile(dir.resolve("output.eventlog"), mapper);
-                output.append("header", header(mapper, ntasks));
+                output.append("header", header(mapper, jobspec, ntasks));
                 return new JobDirectory(jobId, dir, new EventlogFile(dir.resolve("exec.eventlog"), mapper), output);
             }
         } catch (IOException | RuntimeException e) {
@@ -65,7 +66,7 @@ final class JobDirectory implements AutoCloseable {
         }
     }
 
-    private static ObjectNode header(ObjectMapper mapper, int ntasks) {
+    private static ObjectNode header(ObjectMapper mapper, JsonNode jobspec, int ntasks) {
         ObjectNode h = mapper.createObjectNode();
         h.put("version", 1);
         ObjectNode enc = h.putObject("encoding");
@@ -74,7 +75,7 @@ final class JobDirectory implements AutoCloseable {
         ObjectNode count = h.putObject("count");
         count.put("stdout", ntasks);
         count.put("stderr", ntasks);
-        h.putObject("options");
+        h.set("options", Jobspec.shellOptions(jobspec));
         return h;
     }
 

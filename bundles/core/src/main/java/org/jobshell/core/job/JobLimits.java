@@ -90,7 +90,8 @@ record JobLimits(int maxTasks, int maxShells, int maxTasksPerShell, String deriv
 
     private static long readLong(Path file, long fallback) {
         try {
-            return Long.parseLong(Files.readString(file).trim());
+            // readAllLines, not readString: on some kernels procfs sizes make readString stop early
+            return Long.parseLong(Files.readAllLines(file).get(0).trim());
         } catch (IOException | RuntimeException e) {
             return fallback;
         }

@@ -163,7 +163,7 @@ public final class JobServiceImpl implements JobService {
         Jobspec jobspec = Jobspec.parse(request.jobspec());
         limits.check(jobspec);
         Path cwd = jobspec.cwd() == null ? Path.of(System.getProperty("user.dir")) : Path.of(jobspec.cwd());
-        Resources r = Resources.local(jobspec.nnodes(), hostname, CpuSets.allowed(), jobspec.duration());
+        Resources r = Resources.local(jobspec, hostname, CpuSets.allowed());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
         JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
@@ -188,7 +188,8 @@ public final class JobServiceImpl implements JobService {
 
         static String hostname() {
             try {
-                return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+                // readAllLines, not readString: on some kernels procfs sizes make readString stop early
+                return Files.readAllLines(Path.of("/proc/sys/kernel/hostname")).get(0).trim();
             } catch (IOException e) {
                 String h = System.getenv("HOSTNAME");
                 return h == null ? "localhost" : h;

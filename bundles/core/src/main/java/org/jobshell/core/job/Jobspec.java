@@ -20,13 +20,16 @@ import org.jobshell.api.ShellException;
  * @param nnodes the number of shells (nodes) requested
  * @param coresPerSlot cores per task slot
  * @param gpusPerSlot GPUs per task slot
+ * @param tasksPerSlot tasks per slot: {@code count.per_slot}, or for a {@code count.total} the total
+ *     spread over every slot of the job (rounded up)
  * @param cwd the working directory, or null
  * @param environment the job environment
  * @param options the shell options
  * @param duration the time limit in seconds, 0 for none
  */
 public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int nnodes, int coresPerSlot,
-        int gpusPerSlot, String cwd, Map<String, String> environment, ObjectNode options, double duration) {
+        int gpusPerSlot, int tasksPerSlot, String cwd, Map<String, String> environment, ObjectNode options,
+        double duration) {
 
     /**
      * Validates a jobspec.
@@ -61,10 +64,27 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
         JsonNode system = json.path("attributes").path("system");
         String cwd = optionalString(system, "cwd");
         Map<String, String> env = environment(system.get("environment"));
-        ObjectNode options = options(system.path("shell").get("options"));
+        ObjectNode options = shellOptions(json);
         double duration = duration(system.get("duration"));
-        return new Jobspec(json, List.copyOf(command), total, slots.nnodes, slots.cores, slots.gpus, cwd,
-                Collections.unmodifiableMap(env), options, duration);
+        int tasksPerSlot = ceilDiv(total, (long) slots.slotsPerNode * slots.nnodes);
+        return new Jobspec(json, List.copyOf(command), total, slots.nnodes, slots.cores, slots.gpus, tasksPerSlot,
+                cwd, Collections.unmodifiableMap(env), options, duration);
+    }
+
+    /**
+     * The cores that tasks of this job ask for on one node: the slots they fill, {@code
+     * ceil(ntasks / tasksPerSlot)}, times {@link #coresPerSlot}. For a {@code jobshell run}
+     * jobspec (one task per slot) that is {@code ntasks * -c}.
+     *
+     * @param ntasks the number of tasks on that node
+     * @return the cores they ask for
+     */
+    public long coresFor(int ntasks) {
+        return (long) ceilDiv(ntasks, tasksPerSlot) * coresPerSlot;
+    }
+
+    private static int ceilDiv(long n, long d) {
+        return (int) ((n + d - 1) / d);
     }
 
     /** Slot counts from the resources section. */
@@ -194,7 +214,13 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
         return map;
     }
 
-    private static ObjectNode options(JsonNode options) {
+    /**
+     * @param jobspec a jobspec
+     * @return a copy of its shell options, {@code attributes.system.shell.options}; empty when it has none
+     * @throws ShellException when they are not an object
+     */
+    static ObjectNode shellOptions(JsonNode jobspec) {
+        JsonNode options = jobspec.path("attributes").path("system").path("shell").get("options");
         if (options == null || options.isNull()) {
             return JsonNodeFactory.instance.objectNode();
         }

@@ -9,8 +9,9 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jobshell.api.ShellException;
+import java.util.TreeMap;
 import org.jobshell.api.Idset;
+import org.jobshell.api.ShellException;
 
 /**
  * R, the resource set of a job (Flux RFC 20, version 1): per shell rank its host, cores and GPUs.
@@ -33,20 +34,25 @@ public record Resources(List<Rank> ranks, double starttime, double expiration) {
     }
 
     /**
-     * R for {@code nshells} shells on this host, each with the given cores.
+     * R for a job whose shells all run on this host. Each rank holds the cores its tasks ask for
+     * ({@link Jobspec#coresFor}: with {@code jobshell run}, its tasks times {@code -c}), handed out
+     * in order from the CPUs this process may use, rank after rank (see {@link CoreHandout}): a
+     * rank asking for more than there are gets all of them, and its tasks share them.
      *
-     * @param nshells the number of shells
+     * @param jobspec the job
      * @param host this host's name
-     * @param cores the cores each shell may use
-     * @param duration the time limit in seconds, 0 for none
+     * @param allowed the CPUs this process may use
      * @return the resource set
      */
-    public static Resources local(int nshells, String host, BitSet cores, double duration) {
+    public static Resources local(Jobspec jobspec, String host, BitSet allowed) {
+        TaskLayout layout = new TaskLayout(jobspec.totalTasks(), jobspec.nnodes());
+        CoreHandout cores = new CoreHandout(allowed);
         List<Rank> ranks = new ArrayList<>();
-        for (int r = 0; r < nshells; r++) {
-            ranks.add(new Rank(r, host, (BitSet) cores.clone(), new BitSet()));
+        for (int r = 0; r < layout.shells(); r++) {
+            ranks.add(new Rank(r, host, cores.take(jobspec.coresFor(layout.count(r))), new BitSet()));
         }
         double now = System.currentTimeMillis() / 1000.0;
+        double duration = jobspec.duration();
         return new Resources(List.copyOf(ranks), now, duration > 0 ? now + duration : 0);
     }
 
@@ -107,7 +113,7 @@ public record Resources(List<Rank> ranks, double starttime, double expiration) {
         if (lite == null || !lite.isArray() || lite.isEmpty()) {
             throw bad("execution.R_lite", "must be a non-empty array");
         }
-        Map<Integer, Rank> ranks = new java.util.TreeMap<>();
+        Map<Integer, Rank> ranks = new TreeMap<>();
         List<String> hosts = hosts(exec.get("nodelist"));
         for (int i = 0; i < lite.size(); i++) {
             JsonNode e = lite.get(i);

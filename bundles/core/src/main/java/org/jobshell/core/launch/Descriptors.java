@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.channels.Channel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The descriptor number behind a NIO channel, and how it was opened. The JDK keeps the number
@@ -80,13 +81,14 @@ final class Descriptors {
      * @throws IllegalArgumentException when it is not open
      */
     static Mode mode(int fd) {
-        String info;
+        List<String> info;
         try {
-            info = Files.readString(Path.of("/proc/self/fdinfo/" + fd));
+            // readAllLines, not readString: on some kernels procfs sizes make readString stop early
+            info = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd));
         } catch (IOException e) {
             throw new IllegalArgumentException("descriptor " + fd + " is not open: " + e.getMessage());
         }
-        for (String line : info.split("\n")) {
+        for (String line : info) {
             if (line.startsWith("flags:")) {
                 int flags = Integer.parseInt(line.substring(6).trim(), 8);
                 switch (flags & O_ACCMODE) {

@@ -9,7 +9,8 @@ import org.jobshell.core.spi.SpawnException;
 /**
  * Finds a task's command the way execvp(3) in the task would: through the task's own PATH, not the
  * container's (which is what ProcessBuilder would search). Lookups are cached per PATH and command,
- * so a job of 1000 identical tasks looks once.
+ * so a job of 1000 identical tasks looks once; a PATH with a relative entry (or an empty one, which
+ * means the cwd) is searched every time.
  */
 final class Executables {
 
@@ -36,27 +37,35 @@ final class Executables {
         if (hit != null) {
             return hit;
         }
-        String found = search(command, searchPath, cwd);
-        if (!searchPath.contains(".") && !searchPath.contains("::") && !searchPath.startsWith(":")
-                && !searchPath.endsWith(":") && cache.size() < MAX_CACHED) {
-            cache.put(key, found); // only PATHs without relative entries, which depend on the cwd
+        String[] dirs = searchPath.split(":", -1);
+        String found = search(command, dirs, cwd);
+        if (allAbsolute(dirs) && cache.size() < MAX_CACHED) {
+            cache.put(key, found); // a relative entry (empty means ".") depends on the cwd
         }
         return found;
     }
 
-    private static String search(String command, String path, Path cwd) throws SpawnException {
+    /** As execvp: the first executable file wins; something there that is not one means EACCES. */
+    private static String search(String command, String[] dirs, Path cwd) throws SpawnException {
         boolean foundNonExecutable = false;
-        for (String dir : path.split(":", -1)) {
+        for (String dir : dirs) {
             Path candidate = (dir.isEmpty() ? cwd : cwd.resolve(dir)).resolve(command);
-            if (Files.isRegularFile(candidate)) {
-                if (Files.isExecutable(candidate)) {
-                    return candidate.toString();
-                }
-                foundNonExecutable = true;
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toString();
             }
+            foundNonExecutable |= Files.exists(candidate); // a directory, or a file without x
         }
         throw foundNonExecutable ? new SpawnException(13, "Permission denied")
                 : new SpawnException(2, "No such file or directory");
+    }
+
+    private static boolean allAbsolute(String[] dirs) {
+        for (String dir : dirs) {
+            if (!dir.startsWith("/")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void verify(Path p) throws SpawnException {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +28,7 @@ import org.jobshell.core.launch.ProcessBuilderLauncher;
 import org.jobshell.core.stack.PluginEntry;
 import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Watchdog;
+import org.jobshell.core.util.CpuSets;
 import org.jobshell.core.util.JobIds;
 
 /**
@@ -93,9 +93,7 @@ final class JobHarness implements AutoCloseable {
     /** Starts a job and returns at once. */
     JobRun start(ObjectNode jobspec, ByteArrayOutputStream out, ByteArrayOutputStream err) {
         Jobspec spec = Jobspec.parse(jobspec);
-        BitSet cores = new BitSet();
-        cores.set(0, Runtime.getRuntime().availableProcessors());
-        Resources r = Resources.local(spec.nnodes(), "testhost", cores, 0);
+        Resources r = Resources.local(spec, "testhost", CpuSets.allowed());
         JobDirectory dir = JobDirectory.create(var.resolve("jobs"), ids, spec.json(), r.toJson(), spec.totalTasks(),
                 MAPPER);
         JobRun job = new JobRun(dir.jobId(), spec, r, dir, new JobTerminal(out, err), PluginSnapshot.of(plugins),

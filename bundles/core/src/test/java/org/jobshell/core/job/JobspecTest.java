@@ -30,6 +30,8 @@ class JobspecTest {
         assertEquals(2, j.nnodes());
         assertEquals(3, j.coresPerSlot());
         assertEquals(1, j.gpusPerSlot());
+        assertEquals(1, j.tasksPerSlot());
+        assertEquals(6, j.coresFor(2), "two tasks of a node, one slot of 3 cores each");
         assertEquals("/home/u", j.cwd());
         assertEquals(Map.of("A", "1"), j.environment());
         assertEquals("per-task", j.options().get("cpu-affinity").asText());
@@ -41,6 +43,21 @@ class JobspecTest {
         Jobspec j = Jobspec.parse(json("{'tasks':[{'command':['true'],'count':{'total':5}}]}"));
         assertEquals(5, j.totalTasks());
         assertEquals(1, j.nnodes());
+        assertEquals(5, j.tasksPerSlot(), "all in the one default slot");
+        assertEquals(1, j.coresFor(5));
+    }
+
+    @Test
+    void tasksPerSlotSpreadATotalOverEverySlot() throws Exception {
+        Jobspec j = Jobspec.parse(json("{'resources':[{'type':'node','count':2,'with':[{'type':'slot','count':2,"
+                + "'with':[{'type':'core','count':4}]}]}],'tasks':[{'command':['a'],'count':{'total':9}}]}"));
+        assertEquals(3, j.tasksPerSlot(), "9 tasks over 4 slots");
+        assertEquals(8, j.coresFor(5), "5 tasks fill 2 slots");
+        Jobspec perSlot = Jobspec.parse(json("{'resources':[{'type':'slot','count':3,'with':[{'type':'core',"
+                + "'count':2}]}],'tasks':[{'command':['a'],'count':{'per_slot':2}}]}"));
+        assertEquals(6, perSlot.totalTasks());
+        assertEquals(2, perSlot.tasksPerSlot());
+        assertEquals(6, perSlot.coresFor(6));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -10,7 +10,9 @@ import org.osgi.service.component.annotations.Component;
  *
  * <ul>
  *   <li>{@code on}: every task is bound to the shell's cores;</li>
- *   <li>{@code per-task}: the shell's cores are spread evenly over its tasks;</li>
+ *   <li>{@code per-task}: the shell's cores are spread evenly over its tasks; R gives a shell its
+ *       tasks times {@code -c} cores, so each task gets its {@code -c} of them (tasks share cores
+ *       when the job asked for more than the host has);</li>
  *   <li>{@code map:LIST}: task i gets the i-th {@code ;}-separated set (a list such as
  *       {@code 0-1}, a mask such as {@code 0x3}, or an hwloc bitmap), reused from the start when
  *       there are more tasks than sets;</li>
