@@ -1,6 +1,7 @@
 package org.jobshell.plugin.output;
 
 import java.io.IOException;
+import org.jobshell.api.IoErrors;
 import org.jobshell.api.TaskStream;
 
 /**
@@ -23,8 +24,7 @@ record TerminalFailure(int exitCode, String message) {
      * @return the failure
      */
     static TerminalFailure of(TaskStream stream, IOException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // the JDK reports write(2) errors with strerror's text
+        String reason = IoErrors.reason(e); // strerror's text for write(2) errors
         int code = reason.startsWith("Broken pipe") ? 128 + SIGPIPE : 1;
         return new TerminalFailure(code, "cannot write task output to " + stream.label() + ": " + reason);
     }
