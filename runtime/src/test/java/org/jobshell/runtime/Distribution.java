@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -59,25 +60,43 @@ final class Distribution {
         }
     }
 
+    /** @return {@code bin/jobshell} */
+    Path command() {
+        return home.resolve("bin/jobshell");
+    }
+
     /** Starts {@code bin/jobshell args...} with the test's environment. */
     Process start(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(home.resolve("bin/jobshell").toString());
-        cmd.addAll(List.of(args));
-        try {
-            return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(pb -> { }, args);
     }
 
     /** Starts {@code bin/jobshell args...} with {@code JAVA_HOME} set to the given JDK. */
     Process startWith(Path javaHome, String... args) {
+        return start(pb -> pb.environment().put("JAVA_HOME", javaHome.toString()), args);
+    }
+
+    /**
+     * Starts {@code bin/jobshell args...}, stdin from /dev/null, after {@code setup} adjusted the
+     * process (its environment, directory or redirections).
+     */
+    Process start(Consumer<ProcessBuilder> setup, String... args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(home.resolve("bin/jobshell").toString());
+        cmd.add(command().toString());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("JAVA_HOME", javaHome.toString());
+        return start(new ProcessBuilder(cmd), setup);
+    }
+
+    /**
+     * Starts a bash script as users type it, {@code $J} being this distribution's
+     * {@code bin/jobshell}, e.g. {@code "umask 000; $J run true"}.
+     */
+    Process shell(String script) {
+        return start(new ProcessBuilder("bash", "-c", script), pb -> pb.environment().put("J", command().toString()));
+    }
+
+    private static Process start(ProcessBuilder pb, Consumer<ProcessBuilder> setup) {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        setup.accept(pb);
         try {
             return pb.start();
         } catch (IOException e) {

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -201,24 +199,6 @@ class RunIT extends SharedDistributionTestBase {
                     jdk.toString());
             assertEquals("", r.stderr(), jdk + " printed on stderr");
         }
-    }
-
-    @Test
-    void aReaderThatGoesAwayEndsNeitherTheJobNorItsRecordQuietly() throws Exception {
-        Process p = dist.start("run", "-v", "-n", "20", "sh", "-c", "i=0; while [ $i -lt 100 ]; do echo $i; i=$((i+1)); done");
-        byte[] first = new byte[2];
-        assertEquals(2, p.getInputStream().readNBytes(first, 0, 2));
-        p.getInputStream().close(); // like 'jobshell run ... | head -1'
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the job did not end");
-        assertEquals(0, p.exitValue(), stderr);
-        Matcher m = Pattern.compile("jobshell: jobid \\S+ \\((.*)\\)\n"
-                + "jobshell\\[0\\]: DEBUG: output: the terminal is gone \\(Broken pipe\\): task output only goes to the"
-                + " output eventlog from now on\n").matcher(stderr);
-        assertTrue(m.matches(), "the job id and, at -v, one line about the terminal: " + stderr);
-        long eofs = Files.readAllLines(Path.of(m.group(1)).resolve("output.eventlog")).stream()
-                .filter(l -> l.contains("\"eof\":true")).count();
-        assertEquals(40, eofs, "every task stream recorded to its end");
     }
 
     /** @return the JDK's feature version from its release file, 0 when unknown */

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jobshell.api.IoErrors;
 
 /**
  * The job environment from {@code --env=RULE} rules, applied in order to a copy of the submitter's
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code -PATTERN}: remove the variables matching the glob ({@code --env=-*} removes all);</li>
- *   <li>{@code VAR=VALUE}: set VAR, with {@code $NAME} and {@code ${NAME}} expanded from the
- *       submitter's environment;</li>
+ *   <li>{@code VAR=VALUE}: set VAR, with {@code $NAME} and {@code ${NAME}} expanded from the job
+ *       environment as the rules so far made it ({@code --env=A=1 --env='B=$A-2'} gives
+ *       {@code B=1-2}; after {@code --env=-*}, {@code $HOME} is empty unless exported again);</li>
  *   <li>{@code PATTERN}: export the submitter's variables matching the glob (again);</li>
  *   <li>{@code ^FILE}: read more rules from FILE, one per line ({@code #} comments).</li>
  * </ul>
@@ -63,7 +65,7 @@ final class EnvRules {
             env.keySet().removeIf(k -> p.matcher(k).matches());
         } else if (rule.indexOf('=') > 0) {
             int eq = rule.indexOf('=');
-            env.put(rule.substring(0, eq), expand(rule.substring(eq + 1)));
+            env.put(rule.substring(0, eq), expand(rule.substring(eq + 1), env));
         } else if (rule.startsWith("=")) {
             throw new UsageException("--env=" + rule + ": missing variable name");
         } else {
@@ -85,7 +87,7 @@ final class EnvRules {
         try {
             lines = Files.readAllLines(path);
         } catch (IOException e) {
-            throw new UsageException("--env=^" + file + ": cannot read " + path + ": " + e.getMessage());
+            throw new UsageException("--env=^" + file + ": cannot read " + path + ": " + IoErrors.reason(e));
         }
         for (String line : lines) {
             String l = line.trim();
@@ -95,12 +97,12 @@ final class EnvRules {
         }
     }
 
-    private String expand(String value) {
+    private static String expand(String value, Map<String, String> env) {
         Matcher m = REFERENCE.matcher(value);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            m.appendReplacement(b, Matcher.quoteReplacement(submitter.getOrDefault(name, "")));
+            m.appendReplacement(b, Matcher.quoteReplacement(env.getOrDefault(name, "")));
         }
         m.appendTail(b);
         return b.toString();

@@ -1,14 +1,10 @@
 package org.jobshell.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +27,7 @@ final class RunCommand {
 
     private final JobService jobs;
     private final ObjectMapper mapper;
+    private final JobspecFile jobspecFile;
     private volatile Job current;
     private volatile PrintStream currentErr;
     private volatile long lastInterrupt;
@@ -38,6 +35,7 @@ final class RunCommand {
     RunCommand(JobService jobs, ObjectMapper mapper) {
         this.jobs = jobs;
         this.mapper = mapper;
+        this.jobspecFile = new JobspecFile(mapper);
     }
 
     int run(List<String> args, OutputStream out, OutputStream err, PrintStream stdout, PrintStream messages) {
@@ -46,19 +44,23 @@ final class RunCommand {
             stdout.print(Help.RUN);
             return 0;
         }
-        Path cwd = run.cwd() == null ? Path.of(System.getProperty("user.dir")) : run.cwd().toAbsolutePath();
+        Path here = Path.of(System.getProperty("user.dir"));
+        Path cwd = run.cwd() == null ? here : run.cwd().toAbsolutePath();
         ObjectNode spec;
         if (run.jobspecFile() != null) {
-            spec = JobspecBuilder.mergeOptions(readJobspec(run.jobspecFile()), run.options(), run.jobspecFile());
+            spec = JobspecBuilder.mergeOptions(jobspecFile.read(run.jobspecFile()), run.options(), run.jobspecFile());
             try {
                 jobs.validate(spec);
             } catch (ShellException e) {
                 throw new UsageException("--jobspec " + run.jobspecFile() + ": " + e.getMessage());
             }
+            JsonNode dir = spec.path("attributes").path("system").path("cwd");
+            cwd = dir.isTextual() ? Path.of(dir.textValue()) : here;
         } else {
             spec = new JobspecBuilder(mapper).build(run,
                     new EnvRules(System.getenv(), cwd).apply(run.envRules()), cwd);
         }
+        WorkingDirectory.check(cwd);
         Job job = jobs.submit(new JobRequest(spec, out, err));
         current = job;
         currentErr = messages;
@@ -76,28 +78,6 @@ final class RunCommand {
         } finally {
             current = null;
         }
-    }
-
-    private ObjectNode readJobspec(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("--jobspec " + file + ": no such file");
-        } catch (IOException e) {
-            throw new UsageException("--jobspec " + file + ": cannot read: " + e.getMessage());
-        }
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new UsageException("--jobspec " + file + ": not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
-        if (node == null || !node.isObject()) {
-            throw new UsageException("--jobspec " + file + ": jobspec: must be a JSON object");
-        }
-        return (ObjectNode) node;
     }
 
     void signal(int signal) {

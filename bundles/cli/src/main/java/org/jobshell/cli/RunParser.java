@@ -103,6 +103,9 @@ final class RunParser {
         if (command.isEmpty()) {
             throw new UsageException("run: no command given (see jobshell run --help)");
         }
+        if (command.get(0).isEmpty()) {
+            throw new UsageException("run: the command is an empty word ('')");
+        }
         if (ntasks != null && nodes != null && nodes > ntasks) {
             throw new UsageException("run: -N " + nodes + " needs at least as many tasks, but -n is " + ntasks);
         }

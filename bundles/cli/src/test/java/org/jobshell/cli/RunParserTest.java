@@ -72,4 +72,10 @@ class RunParserTest {
         UsageException e = assertThrows(UsageException.class, () -> parser.parse(List.of(args.split(" "))));
         assertEquals(message, e.getMessage());
     }
+
+    @Test
+    void anEmptyCommandIsAUsageErrorNotAJobspecOne() {
+        UsageException e = assertThrows(UsageException.class, () -> parser.parse(List.of("-n", "2", "")));
+        assertEquals("run: the command is an empty word ('')", e.getMessage());
+    }
 }

@@ -2,8 +2,6 @@ package org.jobshell.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
 import org.jobshell.launch.Command;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -24,31 +20,26 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A one-shot OSGi container: Felix with a private bundle cache, every jar of {@code system/} then
+ * A one-shot OSGi container: Felix with a private {@link BundleCache}, every jar of {@code system/} then
  * of {@code plugins/} installed by reference (nothing copied) and started in name order. A plugin
  * jar that cannot be installed or started is reported on one line and skipped.
  */
 final class Container implements AutoCloseable {
 
     private final Framework framework;
-    private final Path cache;
+    private final BundleCache cache;
     private boolean closed;
 
-    private Container(Framework framework, Path cache) {
+    private Container(Framework framework, BundleCache cache) {
         this.framework = framework;
         this.cache = cache;
     }
 
     static Container start(Path home, PrintStream errors) throws LauncherException {
-        Path cache;
-        try {
-            cache = Files.createTempDirectory("jobshell-felix-");
-        } catch (IOException e) {
-            throw new LauncherException("cannot create a bundle cache directory: " + e.getMessage());
-        }
+        BundleCache cache = BundleCache.create(cacheRoots(), hostname());
         Map<String, String> props = new HashMap<>();
-        props.put(Constants.FRAMEWORK_STORAGE, cache.toString());
-        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_STORAGE, cache.dir().toString());
+        // no FRAMEWORK_STORAGE_CLEAN: the cache is new, and cleaning would recreate it without its 0700
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.jobshell.launch;version=\"1.0.0\"");
         props.put("felix.cache.locking", "false");
         props.put("felix.service.urlhandlers", "false");
@@ -58,7 +49,7 @@ final class Container implements AutoCloseable {
         props.put("org.apache.felix.eventadmin.LogLevel", "1");
         props.put("jobshell.home", home.toString());
         props.put("jobshell.var.dir", home.resolve("var").toString());
-        props.putAll(siteProperties(home.resolve("etc/jobshell.properties")));
+        props.putAll(SiteSettings.read(home, errors));
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
         Container container = new Container(framework, cache);
         try {
@@ -77,33 +68,52 @@ final class Container implements AutoCloseable {
         return container;
     }
 
-    /** The site's framework properties, e.g. {@code jobshell.var=/var/lib/jobshell}; none when absent. */
-    private static Map<String, String> siteProperties(Path file) throws LauncherException {
-        Map<String, String> site = new HashMap<>();
-        if (!Files.exists(file)) {
-            return site;
+    /**
+     * @return where the bundle cache may live: {@code jobshell.cache.dir} (bin/jobshell's cache, in
+     *     var/cache or the user's own), else a directory of the user's in the temp directory
+     */
+    private static List<Path> cacheRoots() {
+        List<Path> roots = new ArrayList<>();
+        String dir = System.getProperty("jobshell.cache.dir");
+        if (dir != null && !dir.isEmpty()) {
+            roots.add(Path.of(dir));
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new LauncherException(file + ": cannot read: " + e.getMessage());
+        roots.add(Path.of(System.getProperty("java.io.tmpdir"), "jobshell-" + System.getProperty("user.name")));
+        return roots;
+    }
+
+    /** @return this host's name, without DNS */
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            return "localhost";
         }
-        p.stringPropertyNames().forEach(k -> site.put(k, p.getProperty(k).trim()));
-        return site;
     }
 
     private List<Bundle> install(Path dir, PrintStream errors, boolean required) throws LauncherException {
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars(dir, required)) {
+            String problem;
+            String detail;
             try {
-                bundles.add(framework.getBundleContext().installBundle("reference:" + jar.toUri()));
-            } catch (BundleException | RuntimeException e) {
-                if (required) {
-                    throw new LauncherException(jar + ": cannot install: " + e.getMessage());
+                Bundle b = framework.getBundleContext().installBundle("reference:" + jar.toUri());
+                if (b.getHeaders().get(Constants.BUNDLE_SYMBOLICNAME) != null) {
+                    bundles.add(b);
+                    continue;
                 }
-                errors.println("jobshell: warning: " + jar + ": not a usable bundle, skipped: " + e.getMessage());
+                // Felix takes any jar as an R3 bundle: without a symbolic name it is not an OSGi bundle
+                b.uninstall();
+                problem = "not an OSGi bundle";
+                detail = " (its manifest has no Bundle-SymbolicName)";
+            } catch (BundleException | RuntimeException e) {
+                problem = "not a usable bundle";
+                detail = ": " + e.getMessage();
             }
+            if (required) {
+                throw new LauncherException(jar + ": cannot install: " + problem + detail);
+            }
+            errors.println("jobshell: warning: " + jar + ": " + problem + ", skipped" + detail);
         }
         return bundles;
     }
@@ -173,21 +183,7 @@ final class Container implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteTree(cache);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover cache in the temp directory is harmless
+            cache.delete();
         }
     }
 }

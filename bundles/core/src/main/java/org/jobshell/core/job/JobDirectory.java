@@ -2,18 +2,21 @@ package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jobshell.api.IoErrors;
 import org.jobshell.api.ShellException;
 import org.jobshell.core.util.JobIds;
 
 /**
  * {@code var/jobs/<id>/}: the job's jobspec.json, R.json, exec.eventlog and output.eventlog. The
  * output eventlog starts with its header, as in the reference, whose {@code options} are the job's
- * shell options as submitted.
+ * shell options as submitted. The directory is 0700 and its files 0600 whatever the umask: the
+ * jobspec holds the submitter's whole environment.
  */
 final class JobDirectory implements AutoCloseable {
 
@@ -51,18 +54,20 @@ final class JobDirectory implements AutoCloseable {
                 long jobId = ids.next();
                 Path dir = jobsDir.resolve(JobIds.toText(jobId));
                 try {
-                    Files.createDirectory(dir);
+                    PrivateFiles.directory(dir);
                 } catch (FileAlreadyExistsException e) {
                     continue;
                 }
-                mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("jobspec.json").toFile(), jobspec);
-                mapper.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("R.json").toFile(), resources);
-                EventlogFile output = new EventlogFile(dir.resolve("output.eventlog"), mapper);
+                ObjectWriter json = mapper.writerWithDefaultPrettyPrinter();
+                json.writeValue(PrivateFiles.file(dir.resolve("jobspec.json")).toFile(), jobspec);
+                json.writeValue(PrivateFiles.file(dir.resolve("R.json")).toFile(), resources);
+                EventlogFile output = new EventlogFile(PrivateFiles.file(dir.resolve("output.eventlog")), mapper);
                 output.append("header", header(mapper, jobspec, ntasks));
-                return new JobDirectory(jobId, dir, new EventlogFile(dir.resolve("exec.eventlog"), mapper), output);
+                EventlogFile exec = new EventlogFile(PrivateFiles.file(dir.resolve("exec.eventlog")), mapper);
+                return new JobDirectory(jobId, dir, exec, output);
             }
         } catch (IOException | RuntimeException e) {
-            throw new ShellException("cannot create the job directory in " + jobsDir + ": " + e.getMessage(), e);
+            throw new ShellException("cannot create the job directory in " + jobsDir + ": " + IoErrors.reason(e), e);
         }
     }
 

@@ -11,8 +11,10 @@ import java.util.TreeMap;
 import org.jobshell.api.ShellException;
 
 /**
- * A validated version 1 jobspec (Flux RFC 25): what the job runs and with which resources.
- * {@link #parse} names the offending field in its error.
+ * A validated version 1 jobspec (Flux RFCs 14 and 25): what the job runs and with which resources.
+ * {@link #parse} names the offending field in its error. What the RFCs require is required:
+ * {@code version} 1, {@code resources}, {@code tasks} and {@code attributes.system}; a slot with a
+ * {@code label}, which the task's {@code slot} names.
  *
  * @param json the jobspec as given
  * @param command the task command and arguments
@@ -43,25 +45,23 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
             throw bad("", "must be a JSON object");
         }
         ObjectNode json = (ObjectNode) node;
-        JsonNode version = json.get("version");
-        if (version != null && !(version.isInt() && version.intValue() == 1)) {
+        JsonNode version = required(json, "version", "");
+        if (!(version.isInt() && version.intValue() == 1)) {
             throw bad("version", "must be 1, got " + version);
         }
-        JsonNode tasks = json.get("tasks");
-        if (tasks == null) {
-            throw bad("tasks", "missing");
-        }
+        JsonNode tasks = required(json, "tasks", "");
         if (!tasks.isArray() || tasks.size() != 1) {
             throw bad("tasks", "must be an array of exactly one task");
         }
         JsonNode task = tasks.get(0);
         List<String> command = command(task.get("command"));
-        Slots slots = slots(json.get("resources"));
+        Slots slots = slots(required(json, "resources", ""));
+        slotReference(task.get("slot"), slots.label);
         int total = taskCount(task.get("count"), slots);
         if (total < slots.nnodes) {
             throw bad("tasks[0].count", total + " task(s) cannot fill " + slots.nnodes + " nodes");
         }
-        JsonNode system = json.path("attributes").path("system");
+        JsonNode system = object(object(json, "attributes", ""), "system", "attributes.");
         String cwd = optionalString(system, "cwd");
         Map<String, String> env = environment(system.get("environment"));
         ObjectNode options = shellOptions(json);
@@ -87,8 +87,37 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
         return (int) ((n + d - 1) / d);
     }
 
-    /** Slot counts from the resources section. */
-    private record Slots(int nnodes, int slotsPerNode, int cores, int gpus) {
+    /** Slot counts and the slot's label from the resources section. */
+    private record Slots(int nnodes, int slotsPerNode, int cores, int gpus, String label) {
+    }
+
+    private static JsonNode required(JsonNode obj, String field, String prefix) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            throw bad(prefix + field, "missing");
+        }
+        return v;
+    }
+
+    private static JsonNode object(JsonNode obj, String field, String prefix) {
+        JsonNode v = required(obj, field, prefix);
+        if (!v.isObject()) {
+            throw bad(prefix + field, "must be an object");
+        }
+        return v;
+    }
+
+    private static void slotReference(JsonNode slot, String label) {
+        if (slot == null || slot.isNull()) {
+            throw bad("tasks[0].slot", "missing: it names the task slot (here \"" + label + "\") the tasks run in");
+        }
+        if (!slot.isTextual()) {
+            throw bad("tasks[0].slot", "must be a string, got " + slot);
+        }
+        if (!slot.textValue().equals(label)) {
+            throw bad("tasks[0].slot", "names no slot: \"" + slot.textValue() + "\" (the slot's label is \"" + label
+                    + "\")");
+        }
     }
 
     private static List<String> command(JsonNode cmd) {
@@ -109,9 +138,6 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
     }
 
     private static Slots slots(JsonNode resources) {
-        if (resources == null) {
-            return new Slots(1, 1, 1, 0);
-        }
         if (!resources.isArray() || resources.size() != 1) {
             throw bad("resources", "must be an array of one node or slot entry");
         }
@@ -133,6 +159,13 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
             throw bad(where + ".type", "must be \"slot\"" + ("node".equals(type) ? "" : " or \"node\""));
         }
         int slotCount = count(slot, where);
+        JsonNode label = slot.get("label");
+        if (label == null || label.isNull()) {
+            throw bad(where + ".label", "missing: a slot needs a label, which tasks[0].slot names");
+        }
+        if (!label.isTextual() || label.textValue().isEmpty()) {
+            throw bad(where + ".label", "must be a non-empty string, got " + label);
+        }
         int cores = 0;
         int gpus = 0;
         JsonNode with = slot.get("with");
@@ -150,7 +183,7 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
                 }
             }
         }
-        return new Slots(nnodes, slotCount, Math.max(cores, 1), gpus);
+        return new Slots(nnodes, slotCount, Math.max(cores, 1), gpus, label.textValue());
     }
 
     private static int count(JsonNode r, String where) {

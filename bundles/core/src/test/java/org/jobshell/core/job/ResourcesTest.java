@@ -15,7 +15,8 @@ class ResourcesTest {
     private static Jobspec jobspec(int nodes, int slots, int cores, String count) throws Exception {
         return Jobspec.parse(JobHarness.MAPPER.readTree(("{'version':1,'resources':[{'type':'node','count':" + nodes
                 + ",'with':[{'type':'slot','count':" + slots + ",'label':'task','with':[{'type':'core','count':"
-                + cores + "}]}]}],'tasks':[{'command':['true'],'slot':'task','count':" + count + "}]}")
+                + cores + "}]}]}],'tasks':[{'command':['true'],'slot':'task','count':" + count + "}],"
+                + "'attributes':{'system':{}}}")
                 .replace('\'', '"')));
     }
 
@@ -64,8 +65,9 @@ class ResourcesTest {
 
     @Test
     void theTimeLimitIsTheJobspecsDuration() throws Exception {
-        Jobspec spec = Jobspec.parse(JobHarness.MAPPER.readTree(
-                "{\"tasks\":[{\"command\":[\"true\"],\"count\":{\"total\":1}}],\"attributes\":{\"system\":{\"duration\":60}}}"));
+        Jobspec spec = Jobspec.parse(JobHarness.MAPPER.readTree(("{'version':1,'resources':[{'type':'slot','count':1,"
+                + "'label':'task','with':[{'type':'core','count':1}]}],'tasks':[{'command':['true'],'slot':'task',"
+                + "'count':{'total':1}}],'attributes':{'system':{'duration':60}}}").replace('\'', '"')));
         Resources r = Resources.local(spec, "node1", Idset.decode("0"));
         assertEquals(60.0, r.expiration() - r.starttime(), 1e-6);
         assertEquals(0.0, Resources.local(jobspec(1, 1, 1, "{'total':1}"), "node1", Idset.decode("0")).expiration());

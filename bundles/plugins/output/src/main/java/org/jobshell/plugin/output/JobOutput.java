@@ -3,7 +3,6 @@ package org.jobshell.plugin.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jobshell.api.Args;
 import org.jobshell.api.PluginContext;
@@ -20,6 +19,7 @@ final class JobOutput {
 
     private final PluginContext plugin;
     private OutputSink sink;
+    private LeaderSink leader;
     private boolean holdsService;
 
     JobOutput(PluginContext plugin) {
@@ -31,12 +31,15 @@ final class JobOutput {
     }
 
     private void init(Shell shell, String topic, Args args) {
-        Labels labels = Labels.of(shell.options().get("output"));
+        JsonNode options = shell.options().get("output");
+        Labels labels = Labels.of(options);
+        OutputLimit limit = OutputLimit.of(options);
         if (shell.info().rank() == 0) {
-            LeaderSink leader = new LeaderSink(shell, labels);
-            sink = leader;
+            LeaderSink leaderSink = new LeaderSink(shell, labels, limit);
+            leader = leaderSink;
+            sink = leaderSink;
             shell.register(WRITE_METHOD, request -> {
-                leader.receive(request);
+                leaderSink.receive(request);
                 return null;
             });
             if (shell.info().size() > 1) {
@@ -65,6 +68,9 @@ final class JobOutput {
 
     private void exit(Shell shell, String topic, Args args) {
         tasksComplete(shell, topic, args);
+        if (leader != null) {
+            leader.close();
+        }
     }
 
     /** @return the {@value #WRITE_METHOD} payload for a chunk of output */
@@ -85,10 +91,5 @@ final class JobOutput {
     static byte[] data(JsonNode payload) {
         JsonNode d = payload.get("data");
         return d == null ? null : Base64.getDecoder().decode(d.asText());
-    }
-
-    /** @return the text form of output bytes for the eventlog (invalid UTF-8 becomes U+FFFD) */
-    static String text(byte[] data) {
-        return new String(data, StandardCharsets.UTF_8);
     }
 }

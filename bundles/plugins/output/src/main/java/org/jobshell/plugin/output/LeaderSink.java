@@ -1,57 +1,45 @@
 package org.jobshell.plugin.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.jobshell.api.Eventlog;
 import org.jobshell.api.Shell;
 import org.jobshell.api.TaskStream;
 
-/** The leader's end: lines to the terminal (labelled if asked) and to the output eventlog. */
+/**
+ * The leader's end: lines to the terminal (labelled if asked), all of them, and to the output
+ * eventlog up to {@code output.limit}. Once the terminal has failed, later output is dropped: the
+ * job is ending, as a pipeline's writers do when their reader is gone.
+ */
 final class LeaderSink implements OutputSink {
 
     private final Labels labels;
-    private final OutputStream stdout;
-    private final OutputStream stderr;
-    private final Eventlog eventlog;
-    private final Shell shell;
-    private volatile boolean terminalGone;
+    private final Terminal terminal;
+    private final StoredOutput stored;
 
-    LeaderSink(Shell shell, Labels labels) {
-        this.shell = shell;
+    LeaderSink(Shell shell, Labels labels, OutputLimit limit) {
         this.labels = labels;
-        this.stdout = shell.terminal(TaskStream.STDOUT);
-        this.stderr = shell.terminal(TaskStream.STDERR);
-        this.eventlog = shell.eventlog("output");
+        this.terminal = new Terminal(shell);
+        this.stored = new StoredOutput(shell, limit);
     }
 
     @Override
     public void lines(int task, TaskStream stream, byte[] lines) {
-        if (!terminalGone) {
-            byte[] shown = labels.label(stream) ? label(task, lines) : lines;
-            try {
-                (stream == TaskStream.STDOUT ? stdout : stderr).write(shown);
-            } catch (IOException e) {
-                // the reader went away (jobshell run ... | head): keep the job and the eventlog going
-                terminalGone = true;
-                shell.log().debug("the terminal is gone (" + e.getMessage() + "): task output only goes to the"
-                        + " output eventlog from now on");
-            }
+        if (terminal.broken()) {
+            return;
         }
-        ObjectNode ctx = context(task, stream);
-        ctx.put("data", JobOutput.text(lines));
-        eventlog.append("data", ctx);
+        terminal.write(stream, labels.label(stream) ? label(task, lines) : lines);
+        stored.data(task, stream, lines);
     }
 
     @Override
     public void eof(int task, TaskStream stream) {
-        ObjectNode ctx = context(task, stream);
-        ctx.put("eof", true);
-        eventlog.append("data", ctx);
+        stored.eof(task, stream);
+    }
+
+    /** Every shell's output has arrived: reports what the eventlog did not keep. */
+    void close() {
+        stored.close();
     }
 
     /** Output forwarded by another shell through {@value JobOutput#WRITE_METHOD}. */
@@ -65,13 +53,6 @@ final class LeaderSink implements OutputSink {
         if (payload.path("eof").asBoolean(false)) {
             eof(task, stream);
         }
-    }
-
-    private static ObjectNode context(int task, TaskStream stream) {
-        ObjectNode ctx = JsonNodeFactory.instance.objectNode();
-        ctx.put("stream", stream.label());
-        ctx.put("rank", Integer.toString(task));
-        return ctx;
     }
 
     /** Prefixes every line with {@code <task>: }, ending a last partial line. */
