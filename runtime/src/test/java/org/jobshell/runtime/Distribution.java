@@ -109,6 +109,11 @@ final class Distribution {
         return Run.of(start(args));
     }
 
+    /** Runs {@code bin/jobshell args...} with these JVM options ({@code JOBSHELL_JAVA_OPTS}), e.g. settings. */
+    Run run(List<String> javaOptions, String... args) {
+        return Run.of(start(pb -> pb.environment().put("JOBSHELL_JAVA_OPTS", String.join(" ", javaOptions)), args));
+    }
+
     /**
      * What a run of bin/jobshell showed.
      *

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SIGINT and SIGTERM sent to {@code jobshell run} reach every task; no task outlives the job. */
@@ -37,11 +40,43 @@ class SignalIT extends SharedDistributionTestBase {
         assertEquals(143, r.exitCode(), r.toString());
     }
 
-    /** Waits until the newest job's output eventlog shows that many tasks printed "started". */
-    private static void waitForTasks(int n) throws Exception {
+    @Test
+    void sigtermDuringABigLaunchStopsItAndKillsWhatStarted() throws Exception {
+        String marker = "launch-" + System.nanoTime();
+        // without the cancel, the tasks not yet started when TERM comes would start and sleep 300 s
+        Process p = dist.start("run", "-n", "300", "sh", "-c", "echo started; sleep 300; :", marker);
+        waitForTasks(1);
+        signal(p, "TERM");
+        Distribution.Run r = Distribution.Run.of(p);
+        assertEquals(143, r.exitCode(), r.toString());
+        assertNoProcessLeft(marker);
+    }
+
+    @Test
+    void aTaskThatIgnoresSigtermGetsSigkillAfterTheGracePeriod() throws Exception {
+        String marker = "stubborn-" + System.nanoTime();
+        Process p = dist.start(pb -> pb.environment().put("JOBSHELL_JAVA_OPTS", "-Djobshell.kill.grace.ms=300"),
+                "run", "-n", "2", "sh", "-c", "trap '' TERM; echo started; sleep 300; :", marker);
+        waitForTasks(2);
+        signal(p, "TERM");
+        Distribution.Run r = Distribution.Run.of(p);
+        assertEquals(137, r.exitCode(), r.toString());
+        assertNoProcessLeft(marker);
+    }
+
+    /** The job directories before this test's job: the one that appears afterwards is its. */
+    private Set<Path> before;
+
+    @BeforeEach
+    void noteJobs() throws IOException {
+        before = jobDirs();
+    }
+
+    /** Waits until this test's job's output eventlog shows that many tasks printed "started". */
+    private void waitForTasks(int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (startedInNewestJob() >= n) {
+            if (startedInThisTestsJob() >= n) {
                 return;
             }
             Thread.sleep(20);
@@ -49,19 +84,23 @@ class SignalIT extends SharedDistributionTestBase {
         throw new AssertionError("the tasks did not start within 30 s");
     }
 
-    private static long startedInNewestJob() throws IOException {
-        Path jobs = dist.home().resolve("var/jobs");
-        if (!Files.isDirectory(jobs)) {
+    private long startedInThisTestsJob() throws IOException {
+        Set<Path> now = jobDirs();
+        now.removeAll(before);
+        if (now.size() != 1 || !Files.exists(now.iterator().next().resolve("output.eventlog"))) {
             return 0;
         }
+        return Files.readAllLines(now.iterator().next().resolve("output.eventlog")).stream()
+                .filter(l -> l.contains("\"data\":\"started\\n\"")).count();
+    }
+
+    private static Set<Path> jobDirs() throws IOException {
+        Path jobs = dist.home().resolve("var/jobs");
+        if (!Files.isDirectory(jobs)) {
+            return new HashSet<>();
+        }
         try (Stream<Path> dirs = Files.list(jobs)) {
-            Path newest = dirs.max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
-                    .orElse(null);
-            if (newest == null || !Files.exists(newest.resolve("output.eventlog"))) {
-                return 0;
-            }
-            return Files.readAllLines(newest.resolve("output.eventlog")).stream()
-                    .filter(l -> l.contains("\"data\":\"started\\n\"")).count();
+            return dirs.collect(Collectors.toCollection(HashSet::new));
         }
     }
 

@@ -28,8 +28,10 @@ final class RunCommand {
     private final JobService jobs;
     private final ObjectMapper mapper;
     private final JobspecFile jobspecFile;
-    private volatile Job current;
-    private volatile PrintStream currentErr;
+    private final Object lock = new Object();
+    private Job current;
+    private PrintStream currentErr;
+    private int pending;
     private volatile long lastInterrupt;
 
     RunCommand(JobService jobs, ObjectMapper mapper) {
@@ -61,9 +63,15 @@ final class RunCommand {
                     new EnvRules(System.getenv(), cwd).apply(run.envRules()), cwd);
         }
         WorkingDirectory.check(cwd);
-        Job job = jobs.submit(new JobRequest(spec, out, err));
-        current = job;
-        currentErr = messages;
+        Job job;
+        synchronized (lock) {
+            if (pending != 0) {
+                return 128 + pending; // interrupted before the job existed: it never starts
+            }
+            job = jobs.submit(new JobRequest(spec, out, err));
+            current = job;
+            currentErr = messages;
+        }
         if (run.verbose() > 0) {
             messages.println("jobshell: jobid " + job.id() + " (" + job.directory() + ")");
         }
@@ -71,29 +79,42 @@ final class RunCommand {
             return job.exitCode().toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            job.kill(SIGKILL);
+            job.cancel(SIGKILL);
             return 1;
         } catch (ExecutionException e) {
             throw new IllegalStateException("job " + job.id() + " failed: " + e.getCause(), e.getCause());
         } finally {
-            current = null;
+            synchronized (lock) {
+                current = null;
+            }
         }
     }
 
+    /**
+     * SIGINT, SIGTERM or SIGHUP for the job: it is cancelled (no task starts any more, the running ones
+     * get the signal, SIGKILL after the grace period). One that comes before the job exists is kept, so
+     * the job never starts. A second SIGINT within two seconds kills at once.
+     */
     void signal(int signal) {
-        Job job = current;
-        if (job == null) {
-            return;
+        Job job;
+        PrintStream err;
+        synchronized (lock) {
+            if (current == null) {
+                pending = signal;
+                return;
+            }
+            job = current;
+            err = currentErr;
         }
         long now = System.nanoTime();
         if (signal == SIGINT && lastInterrupt != 0 && now - lastInterrupt < DOUBLE_INTERRUPT_NANOS) {
-            currentErr.println("jobshell: second interrupt: killing job " + job.id());
-            job.kill(SIGKILL);
+            err.println("jobshell: second interrupt: killing job " + job.id());
+            job.cancel(SIGKILL);
             return;
         }
         if (signal == SIGINT) {
             lastInterrupt = now;
         }
-        job.kill(signal);
+        job.cancel(signal);
     }
 }

@@ -63,6 +63,9 @@ final class JobDirectory implements AutoCloseable {
                 json.writeValue(PrivateFiles.file(dir.resolve("R.json")).toFile(), resources);
                 EventlogFile output = new EventlogFile(PrivateFiles.file(dir.resolve("output.eventlog")), mapper);
                 output.append("header", header(mapper, jobspec, ntasks));
+                if (output.failed()) {
+                    throw new IOException("cannot write the header of " + output.path() + " (is the disk full?)");
+                }
                 EventlogFile exec = new EventlogFile(PrivateFiles.file(dir.resolve("exec.eventlog")), mapper);
                 return new JobDirectory(jobId, dir, exec, output);
             }

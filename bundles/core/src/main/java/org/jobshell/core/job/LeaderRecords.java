@@ -27,6 +27,9 @@ final class LeaderRecords {
 
         /** Every shell reached shell.finish. */
         void tasksComplete();
+
+        /** @param message what the leader could not record (a full disk): the job fails on it */
+        void recordsFailed(String message);
     }
 
     private final JobDirectory directory;
@@ -43,9 +46,11 @@ final class LeaderRecords {
         this.shells = shells;
     }
 
-    /** @param shell the leader shell, once it exists */
+    /** @param shell the leader shell, once it exists: a failed eventlog write fails the job through it */
     synchronized void leader(LeaderShell shell) {
         this.leader = shell;
+        directory.exec().onFailure(shell::recordsFailed);
+        directory.output().onFailure(shell::recordsFailed);
     }
 
     /**

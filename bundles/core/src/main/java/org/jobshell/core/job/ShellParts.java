@@ -115,6 +115,11 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     }
 
     @Override
+    public void recordsFailed(String message) {
+        failure.fail(1, message);
+    }
+
+    @Override
     public LeaderRecords leader(String what) {
         if (leader == null) {
             throw new IllegalStateException("only the leader shell (rank 0) has " + what + "; this is shell " + rank);
