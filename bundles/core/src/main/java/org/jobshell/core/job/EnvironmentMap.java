@@ -1,6 +1,7 @@
 package org.jobshell.core.job;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -8,31 +9,33 @@ import java.util.TreeMap;
 import org.jobshell.api.Environment;
 
 /**
- * An environment: the job's, or one task's. Changes to a job environment are copied into the
- * environments linked to it (the tasks not started yet).
+ * The job environment of one shell. Its variables are an immutable map, replaced on every change
+ * (the job environment changes rarely, mostly in {@code shell.init}), so that the tasks'
+ * {@link TaskEnvironment}s share it instead of copying it: a task costs its own few variables, not
+ * the submitter's whole environment. A change reaches every task not started yet, and overrides what
+ * a task set for that variable itself.
  */
 final class EnvironmentMap implements Environment {
 
-    private final TreeMap<String, String> vars;
-    private final List<EnvironmentMap> followers = new ArrayList<>();
-    private boolean frozen;
+    private volatile SortedMap<String, String> vars;
+    private final List<TaskEnvironment> followers = new ArrayList<>();
 
     EnvironmentMap(Map<String, String> initial) {
-        this.vars = new TreeMap<>(initial);
+        this.vars = Collections.unmodifiableSortedMap(new TreeMap<>(initial));
     }
 
-    /** @param task an environment that receives every later change of this one */
-    synchronized void link(EnvironmentMap task) {
+    /** @param task a task environment over this one, which a later change of a variable overrides */
+    synchronized void link(TaskEnvironment task) {
         followers.add(task);
     }
 
-    /** Makes this environment read-only (its task started). */
-    synchronized void freeze() {
-        frozen = true;
+    /** @return the variables now: an immutable map, shared, not copied */
+    SortedMap<String, String> snapshot() {
+        return vars;
     }
 
     @Override
-    public synchronized String get(String name) {
+    public String get(String name) {
         return vars.get(name);
     }
 
@@ -42,46 +45,41 @@ final class EnvironmentMap implements Environment {
         if (value == null) {
             throw new IllegalArgumentException("environment variable " + name + ": value is null");
         }
-        checkWritable();
         if (!overwrite && vars.containsKey(name)) {
             return;
         }
-        vars.put(name, value);
-        for (EnvironmentMap f : followers) {
-            if (!f.isFrozen()) {
-                f.set(name, value, true);
-            }
-        }
+        TreeMap<String, String> next = new TreeMap<>(vars);
+        next.put(name, value);
+        vars = Collections.unmodifiableSortedMap(next);
+        changed(name);
     }
 
     @Override
     public synchronized boolean unset(String name) {
-        checkWritable();
-        boolean was = vars.remove(name) != null;
-        for (EnvironmentMap f : followers) {
-            if (!f.isFrozen()) {
-                f.unset(name);
-            }
+        if (!vars.containsKey(name)) {
+            changed(name);
+            return false;
         }
-        return was;
+        TreeMap<String, String> next = new TreeMap<>(vars);
+        next.remove(name);
+        vars = Collections.unmodifiableSortedMap(next);
+        changed(name);
+        return true;
+    }
+
+    private void changed(String name) {
+        for (TaskEnvironment t : followers) {
+            t.jobChanged(name);
+        }
     }
 
     @Override
-    public synchronized SortedMap<String, String> toMap() {
+    public SortedMap<String, String> toMap() {
         return new TreeMap<>(vars);
     }
 
-    private synchronized boolean isFrozen() {
-        return frozen;
-    }
-
-    private void checkWritable() {
-        if (frozen) {
-            throw new IllegalStateException("the task has started: its environment can no longer change");
-        }
-    }
-
-    private static void checkName(String name) {
+    /** @throws IllegalArgumentException for a name that cannot be an environment variable */
+    static void checkName(String name) {
         if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("bad environment variable name: '" + name + "'");
         }

@@ -15,7 +15,7 @@ import org.jobshell.api.Launch;
 final class LaunchSpec implements Launch {
 
     private final List<String> argv;
-    private final EnvironmentMap environment;
+    private final TaskEnvironment environment;
     private final List<String> wrapper = new ArrayList<>();
     private final List<Channel> inherited = new ArrayList<>();
     private final Consumer<Channel> inheritable;
@@ -29,7 +29,7 @@ final class LaunchSpec implements Launch {
      * @param cwd its working directory
      * @param inheritable checks that the launcher can pass a channel (throws IllegalArgumentException)
      */
-    LaunchSpec(List<String> argv, EnvironmentMap environment, Path cwd, Consumer<Channel> inheritable) {
+    LaunchSpec(List<String> argv, TaskEnvironment environment, Path cwd, Consumer<Channel> inheritable) {
         this.argv = new GuardedList(new ArrayList<>(argv));
         this.environment = environment;
         this.cwd = cwd;

@@ -82,7 +82,7 @@ final class ShellTasks implements TaskRecord.Owner {
         int count = layout.count(setup.shellRank());
         List<TaskRecord> created = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            EnvironmentMap taskEnv = new EnvironmentMap(environment.toMap());
+            TaskEnvironment taskEnv = new TaskEnvironment(environment);
             taskEnv.set("JOBSHELL_TASK_RANK", Integer.toString(first + i));
             taskEnv.set("JOBSHELL_TASK_LOCAL_ID", Integer.toString(i));
             environment.link(taskEnv);

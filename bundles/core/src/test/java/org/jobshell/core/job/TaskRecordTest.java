@@ -20,7 +20,7 @@ class TaskRecordTest {
 
     private final AtomicInteger completed = new AtomicInteger();
     private final Watchdog watchdog = new Watchdog(1_000, 0, 0);
-    private final TaskRecord task = new TaskRecord(3, 0, new LaunchSpec(List.of("true"), new EnvironmentMap(Map.of()),
+    private final TaskRecord task = new TaskRecord(3, 0, new LaunchSpec(List.of("true"), new TaskEnvironment(new EnvironmentMap(Map.of())),
             Path.of("/tmp"), c -> { }), new TaskRecord.Owner() {
                 @Override
                 public void taskCompleted(TaskRecord t) {
