@@ -34,4 +34,11 @@ public interface ShellInfo {
 
     /** @return the working directory of the tasks */
     Path cwd();
+
+    /**
+     * @return the job's task map (RFC 34): which shell runs which task ranks. The default block map
+     *     until the {@code taskmap} option is applied, after the plugins attach and before the tasks
+     *     are created; the final map from {@code shell.init} on
+     */
+    TaskMap taskmap();
 }

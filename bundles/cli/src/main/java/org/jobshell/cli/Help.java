@@ -38,6 +38,8 @@ final class Help {
             "                          VAL is JSON when it parses, else a string; no VAL means 1.",
             "                          e.g. -o cpu-affinity=per-task, -o verbose=1, -o output.limit=10M",
             "  --label-io              prefix each output line with its task rank: '<rank>: line'",
+            "  --taskmap=SCHEME[:VAL]  which shell runs which tasks: block (default), cyclic[:N], manual:MAP,",
+            "                          hostfile:FILE, or a scheme a plugin offers (option taskmap)",
             "  --env=RULE              job environment rule (repeatable); the whole environment is exported,",
             "                          then: VAR=VAL sets ($VAR expanded from the rules so far), -GLOB removes,",
             "                          GLOB exports again,",

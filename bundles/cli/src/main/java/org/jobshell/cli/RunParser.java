@@ -50,6 +50,9 @@ final class RunParser {
                 case "--setopt":
                     OptionValues.apply(options, r.value(), mapper);
                     break;
+                case "--taskmap":
+                    taskmap(options, r.value());
+                    break;
                 case "--label-io":
                     r.noValue();
                     labelIo = true;
@@ -108,6 +111,20 @@ final class RunParser {
         }
         if (ntasks != null && nodes != null && nodes > ntasks) {
             throw new UsageException("run: -N " + nodes + " needs at least as many tasks, but -n is " + ntasks);
+        }
+    }
+
+    /** {@code --taskmap=SCHEME[:VALUE]}: option {@code taskmap} = {@code {scheme, value}}. */
+    private static void taskmap(ObjectNode options, String value) {
+        int colon = value.indexOf(':');
+        String scheme = colon < 0 ? value : value.substring(0, colon);
+        if (scheme.isEmpty()) {
+            throw new UsageException("--taskmap=" + value + ": no scheme (--taskmap=SCHEME[:VALUE], e.g. cyclic:2)");
+        }
+        ObjectNode taskmap = options.putObject("taskmap");
+        taskmap.put("scheme", scheme);
+        if (colon >= 0) {
+            taskmap.put("value", value.substring(colon + 1));
         }
     }
 

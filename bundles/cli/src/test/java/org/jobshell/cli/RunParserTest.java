@@ -47,6 +47,15 @@ class RunParserTest {
     }
 
     @Test
+    void aTaskmapIsASchemeAndAnOptionalValue() {
+        assertEquals("{\"taskmap\":{\"scheme\":\"cyclic\",\"value\":\"2\"}}",
+                parse("--taskmap=cyclic:2", "true").options().toString());
+        assertEquals("{\"taskmap\":{\"scheme\":\"manual\",\"value\":\"[[0,1,2,1]]\"}}",
+                parse("--taskmap", "manual:[[0,1,2,1]]", "true").options().toString());
+        assertEquals("{\"taskmap\":{\"scheme\":\"reverse\"}}", parse("--taskmap=reverse", "true").options().toString());
+    }
+
+    @Test
     void helpIsNotAnError() {
         assertNull(parse("--help"));
     }
@@ -67,6 +76,7 @@ class RunParserTest {
         "-c 0 true| -c: must be a positive integer, got '0'",
         "-o a=1 -o a.b=2 true| -o a.b=2: option a is already set to 1, not an object",
         "-o .x true| -o .x: empty option name",
+        "--taskmap=:2 true| --taskmap=:2: no scheme (--taskmap=SCHEME[:VALUE], e.g. cyclic:2)",
     })
     void mistakesAreOneLineNamingTheCulprit(String args, String message) {
         UsageException e = assertThrows(UsageException.class, () -> parser.parse(List.of(args.split(" "))));

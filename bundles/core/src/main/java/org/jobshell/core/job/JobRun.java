@@ -128,13 +128,18 @@ final class JobRun implements Job {
         exitCode.complete(code);
     }
 
-    RankInfo rankInfo(int rank) {
-        if (rank < 0 || rank >= layout.shells()) {
+    /**
+     * @param shellLayout the task layout as the asking shell has it (after its task map)
+     * @param rank a shell rank
+     * @return what that shell runs
+     */
+    RankInfo rankInfo(TaskLayout shellLayout, int rank) {
+        if (rank < 0 || rank >= shellLayout.shells()) {
             throw new IllegalArgumentException("no shell rank " + rank + " in a job of " + layout.shells() + " shells");
         }
         Resources.Rank r = resources.ranks().get(rank);
         BitSet cores = r.cores();
-        return new RankInfoRecord(rank, r.host(), layout.count(rank), Idset.encode(layout.taskIds(rank)),
+        return new RankInfoRecord(rank, r.host(), shellLayout.count(rank), Idset.encode(shellLayout.taskIds(rank)),
                 Idset.encode(cores), cores.cardinality(), Idset.encode(r.gpus()));
     }
 

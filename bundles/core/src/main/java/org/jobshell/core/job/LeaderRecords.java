@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 import org.jobshell.api.Eventlog;
 import org.jobshell.api.LogLevel;
 import org.jobshell.api.TaskStream;
@@ -36,6 +38,7 @@ final class LeaderRecords {
     private final JobTerminal terminal;
     private final int shells;
     private final BitSet finished = new BitSet();
+    private final Set<String> fatalShown = new HashSet<>();
     private LeaderShell leader;
     private boolean firstExitSeen;
     private Integer exceptionCode;
@@ -131,10 +134,12 @@ final class LeaderRecords {
             line.append(component).append(": ");
         }
         line.append(text).append('\n');
-        try {
-            terminal.stream(TaskStream.STDERR).write(line.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the terminal is gone; the eventlog still has the message
+        if (firstShowing(level, component, text)) {
+            try {
+                terminal.stream(TaskStream.STDERR).write(line.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the terminal is gone; the eventlog still has the message
+            }
         }
         ObjectNode ctx = JsonNodeFactory.instance.objectNode();
         ctx.put("rank", rank);
@@ -144,6 +149,14 @@ final class LeaderRecords {
             ctx.put("component", component);
         }
         directory.output().append("log", ctx);
+    }
+
+    /**
+     * Shells that fail on the same thing (a bad option every shell reads) say the same FATAL line:
+     * the terminal shows it once; the eventlog keeps every shell's.
+     */
+    private synchronized boolean firstShowing(LogLevel level, String component, String text) {
+        return level != LogLevel.FATAL || fatalShown.add(component + ": " + text);
     }
 
     private void firstExit(ObjectNode task) {

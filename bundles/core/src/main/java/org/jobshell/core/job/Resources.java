@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jobshell.api.Hostlist;
 import org.jobshell.api.Idset;
 import org.jobshell.api.ShellException;
 

@@ -30,7 +30,8 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     private final TopicCalls topics;
     private final ShellTasks tasks;
     private final ShellPlugins plugins;
-    private final ShellInfo info;
+    private volatile ShellInfoRecord info;
+    private volatile TaskLayout layout;
     private final JobOptions.Verbosity verbosity;
     private volatile Thread thread;
     private volatile Runnable onAbandon = () -> { };
@@ -59,8 +60,9 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls);
         this.plugins = new ShellPlugins(this, rank);
         this.logger.offerTo(topics, () -> Thread.currentThread() == thread && plugins.ready());
-        this.info = new ShellInfoRecord(job.jobId(), job.id(), rank, job.layout().shells(), job.layout().totalTasks(),
-                job.jobspec().json(), job.resourcesJson(), job.directory(), job.cwd());
+        this.layout = job.layout();
+        this.info = new ShellInfoRecord(job.jobId(), job.id(), rank, layout.shells(), layout.totalTasks(),
+                job.jobspec().json(), job.resourcesJson(), job.directory(), job.cwd(), layout.taskmap());
         if (leader != null) {
             leader.leader(this);
         }
@@ -83,6 +85,17 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     /** @return the verbose option, read before any plugin */
     JobOptions.Verbosity verbosity() {
         return verbosity;
+    }
+
+    /** @return which shell runs which tasks, as this shell has it */
+    TaskLayout layout() {
+        return layout;
+    }
+
+    /** @param applied the layout after the task map was applied (before the tasks are created) */
+    void layout(TaskLayout applied) {
+        this.layout = applied;
+        this.info = info.withTaskmap(applied.taskmap());
     }
 
     /** @return the plugins of this shell */
@@ -134,7 +147,7 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
 
     @Override
     public RankInfo rankInfo(int shellRank) {
-        return job.rankInfo(shellRank);
+        return job.rankInfo(layout, shellRank);
     }
 
     @Override

@@ -101,7 +101,8 @@ final class ShellRun {
             cwd = Path.of("/tmp");
         }
         parts.plugins().attachAll(job.plugins());
-        parts.tasks().create(new ShellTasks.Setup(job.id(), rank, job.layout(), job.jobspec().command(),
+        parts.layout(ShellTaskmap.apply(parts.layout(), parts.options(), parts.topics(), parts.failure()));
+        parts.tasks().create(new ShellTasks.Setup(job.id(), rank, parts.layout(), job.jobspec().command(),
                 job.hostname()), parts.environment(), cwd);
         TopicCalls topics = parts.topics();
         topics.call(Topics.SHELL_INIT);
@@ -110,7 +111,7 @@ final class ShellRun {
             ObjectNode ctx = JsonNodeFactory.instance.objectNode();
             ctx.put("service", job.serviceName());
             ctx.put("leader-rank", 0);
-            ctx.put("size", job.layout().shells());
+            ctx.put("size", parts.layout().shells());
             execEvent("shell.init", ctx);
         }
         topics.call(Topics.SHELL_POST_INIT);
@@ -119,7 +120,7 @@ final class ShellRun {
         barrier("start");
         if (rank == 0) {
             ObjectNode ctx = JsonNodeFactory.instance.objectNode();
-            ctx.set("taskmap", job.layout().taskmap());
+            ctx.set("taskmap", parts.layout().taskmap().toJson());
             execEvent("shell.start", ctx);
             parts.loop().hold(Topics.SHELL_TASKS_COMPLETE);
         }

@@ -3,6 +3,7 @@ package org.jobshell.core.job;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.jobshell.api.Task;
 import org.jobshell.api.TaskState;
@@ -78,15 +79,16 @@ final class ShellTasks implements TaskRecord.Owner {
         if (environment.get("HOSTNAME") != null) {
             environment.set("HOSTNAME", hostname);
         }
-        int first = layout.first(setup.shellRank());
-        int count = layout.count(setup.shellRank());
-        List<TaskRecord> created = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        environment.set("JOBSHELL_TASKMAP", layout.taskmap().encode());
+        BitSet ranks = layout.taskIds(setup.shellRank());
+        List<TaskRecord> created = new ArrayList<>(ranks.cardinality());
+        int i = 0;
+        for (int rank = ranks.nextSetBit(0); rank >= 0; rank = ranks.nextSetBit(rank + 1), i++) {
             TaskEnvironment taskEnv = new TaskEnvironment(environment);
-            taskEnv.set("JOBSHELL_TASK_RANK", Integer.toString(first + i));
+            taskEnv.set("JOBSHELL_TASK_RANK", Integer.toString(rank));
             taskEnv.set("JOBSHELL_TASK_LOCAL_ID", Integer.toString(i));
             environment.link(taskEnv);
-            created.add(new TaskRecord(first + i, i,
+            created.add(new TaskRecord(rank, i,
                     new LaunchSpec(setup.command(), taskEnv, cwd, launcher::checkInheritable), this));
         }
         tasks = List.copyOf(created);

@@ -1,44 +1,59 @@
 package org.jobshell.core.job;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.BitSet;
+import org.jobshell.api.TaskMap;
 
 /**
- * Which shell runs which tasks: the default block map, where shell r runs a consecutive range of
- * task ranks and the counts differ by at most one (the first shells get the extra tasks).
+ * Which shell runs which tasks: an RFC 34 task map over the job's shells. A job starts with the
+ * default block map, where shell r runs a consecutive range of task ranks and the counts differ by
+ * at most one (the first shells get the extra tasks); the {@code taskmap} option may replace it with
+ * another map of as many shells and tasks ({@link ShellTaskmap}).
  */
 public final class TaskLayout {
 
-    private final int[] counts;
-    private final int[] firsts;
-    private final int total;
+    private final TaskMap map;
+    private final int shells;
+    private final BitSet[] ids;
 
     /**
+     * The default block map.
+     *
      * @param totalTasks the number of tasks
      * @param nshells the number of shells
      */
     public TaskLayout(int totalTasks, int nshells) {
-        this.total = totalTasks;
-        this.counts = new int[nshells];
-        this.firsts = new int[nshells];
-        int next = 0;
+        this(TaskMap.block(blockCounts(totalTasks, nshells)), nshells);
+    }
+
+    /**
+     * @param map the task map
+     * @param nshells the number of shells (a shell may run no task)
+     */
+    public TaskLayout(TaskMap map, int nshells) {
+        this.map = map;
+        this.shells = nshells;
+        this.ids = new BitSet[nshells];
+        for (int r = 0; r < nshells; r++) {
+            ids[r] = map.taskIds(r);
+        }
+    }
+
+    private static int[] blockCounts(int totalTasks, int nshells) {
+        int[] counts = new int[nshells];
         for (int r = 0; r < nshells; r++) {
             counts[r] = totalTasks / nshells + (r < totalTasks % nshells ? 1 : 0);
-            firsts[r] = next;
-            next += counts[r];
         }
+        return counts;
     }
 
     /** @return the number of shells */
     public int shells() {
-        return counts.length;
+        return shells;
     }
 
     /** @return the number of tasks */
     public int totalTasks() {
-        return total;
+        return map.totalTasks();
     }
 
     /**
@@ -46,15 +61,7 @@ public final class TaskLayout {
      * @return how many tasks it runs
      */
     public int count(int shellRank) {
-        return counts[shellRank];
-    }
-
-    /**
-     * @param shellRank a shell
-     * @return the rank of its first task
-     */
-    public int first(int shellRank) {
-        return firsts[shellRank];
+        return ids[shellRank].cardinality();
     }
 
     /**
@@ -62,30 +69,11 @@ public final class TaskLayout {
      * @return its task ranks
      */
     public BitSet taskIds(int shellRank) {
-        BitSet ids = new BitSet();
-        ids.set(firsts[shellRank], firsts[shellRank] + counts[shellRank]);
-        return ids;
+        return (BitSet) ids[shellRank].clone();
     }
 
-    /**
-     * @return the RFC 34 task map in normal form, e.g. {@code {"version":1,"map":[[0,2,2,1]]}}:
-     *     consecutive shells with the same count share a block
-     */
-    public ObjectNode taskmap() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("version", 1);
-        ArrayNode map = root.putArray("map");
-        int r = 0;
-        while (r < counts.length) {
-            int end = r;
-            while (end + 1 < counts.length && counts[end + 1] == counts[r]) {
-                end++;
-            }
-            if (counts[r] > 0) {
-                map.addArray().add(r).add(end - r + 1).add(counts[r]).add(1);
-            }
-            r = end + 1;
-        }
-        return root;
+    /** @return the task map, e.g. {@code {"version":1,"map":[[0,2,2,1]]}} */
+    public TaskMap taskmap() {
+        return map;
     }
 }

@@ -30,9 +30,14 @@ public enum TopicRule {
 
     /**
      * @param topic a topic
-     * @return the rule for it; custom topics are {@link #LOGGED} (the caller also gets the result)
+     * @return the rule for it: {@code taskmap.<scheme>} is fatal (the job cannot place its tasks),
+     *     {@code mustache.render.<tag>} is logged (the tag stays as it is); custom topics are
+     *     {@link #LOGGED} (the caller also gets the result)
      */
     public static TopicRule of(String topic) {
+        if (topic.startsWith("taskmap.")) {
+            return FATAL;
+        }
         switch (topic) {
             case Topics.SHELL_INIT:
             case Topics.SHELL_POST_INIT:

@@ -92,12 +92,4 @@ class ResourcesTest {
                 "{\"version\":1,\"execution\":{\"R_lite\":[{\"rank\":\"0\",\"children\":{\"core\":\"x\"}}]}}")));
         assertEquals("R: execution.R_lite[0].children.core: bad idset 'x': 'x' is not an id or range", e.getMessage());
     }
-
-    @Test
-    void hostlistsExpandInOrder() {
-        assertEquals(List.of("n01", "n02", "n07", "login"), Hostlist.expand("n[01-02,07],login"));
-        assertEquals(List.of("a1b", "a2b"), Hostlist.expand("a[1-2]b"));
-        assertEquals(List.of("h", "h"), Hostlist.expand("h,h"));
-        assertThrows(IllegalArgumentException.class, () -> Hostlist.expand("fake[0-3"));
-    }
 }

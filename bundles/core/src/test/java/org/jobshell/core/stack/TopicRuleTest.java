@@ -19,13 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TopicRuleTest {
 
     /** A row of the topic table: {@code | `topic` | when | a failure |}. */
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z.-]+)` \\| [^|]+ \\| ([^|]+) \\|$");
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z.*-]+)` \\| [^|]+ \\| ([^|]+) \\|$");
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "shell.init, FATAL", "shell.post-init, FATAL", "task.init, FATAL", "task.fork, FATAL",
         "shell.start, FATAL", "task.exec, LOGGED", "task.exit, LOGGED", "shell.finish, LOGGED",
         "shell.tasks-complete, LOGGED", "shell.exit, EXIT_CODE", "shell.log, REPORTED", "my.custom.topic, LOGGED",
+        "taskmap.cyclic, FATAL", "taskmap.*, FATAL", "mustache.render.tmpdir, LOGGED", "mustache.render.*, LOGGED",
     })
     void rule(String topic, TopicRule expected) {
         assertEquals(expected, TopicRule.of(topic));
@@ -42,7 +43,7 @@ class TopicRuleTest {
         }
         assertTrue(documented.keySet().containsAll(List.of("shell.init", "shell.post-init", "task.init",
                 "task.exec", "task.fork", "shell.start", "task.exit", "shell.finish", "shell.tasks-complete",
-                "shell.exit", "shell.log")), "topics in the guide's table: " + documented.keySet());
+                "shell.exit", "shell.log", "taskmap.*", "mustache.render.*")), "topics in the guide's table: " + documented.keySet());
         documented.forEach((topic, effect) -> assertEquals(TopicRule.of(topic).effect(), effect,
                 "docs/PLUGINS.md on a failure in " + topic));
     }

@@ -1,12 +1,14 @@
-package org.jobshell.core.job;
+package org.jobshell.api;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.jobshell.api.Idset;
 
-/** RFC 29 hostlists such as {@code node[0-3,7],login}: expanded in order, duplicates kept. */
-final class Hostlist {
+/**
+ * RFC 29 hostlists such as {@code node[0-3,7],login}: expanded in order, duplicates kept, as R's
+ * nodelist and the {@code hostfile} task map scheme use them.
+ */
+public final class Hostlist {
 
     private Hostlist() {
     }
@@ -16,7 +18,7 @@ final class Hostlist {
      * @return the host names
      * @throws IllegalArgumentException for an unbalanced bracket or a bad range
      */
-    static List<String> expand(String hostlist) {
+    public static List<String> expand(String hostlist) {
         List<String> hosts = new ArrayList<>();
         int depth = 0;
         int start = 0;
