@@ -152,6 +152,27 @@ public interface Shell {
      */
     CompletionStage<JsonNode> rpc(int shellRank, String method, JsonNode request);
 
+    /**
+     * Renders a mustache template (spec §6.1) for the current task, or for no task outside a task
+     * context: {@code {{id}}}, {@code {{name}}}, {@code {{size}}}, {@code {{nnodes}}},
+     * {@code {{taskid}}}, {@code {{task.index}}}, {@code {{node.cores}}}, ... are replaced; any other
+     * tag is asked of the plugins on topic {@code mustache.render.<tag>} (OUT {@code result}); a tag
+     * nobody resolves stays as it is, braces included.
+     *
+     * @param template the template, e.g. {@code out.{{id}}.{{taskid}}}
+     * @return the rendered text
+     */
+    String render(String template);
+
+    /**
+     * Renders a mustache template for a given task of this shell.
+     *
+     * @param template the template
+     * @param task the task whose {@code task.*} tags apply, or null to leave them as they are
+     * @return the rendered text
+     */
+    String render(String template, Task task);
+
     /** @return the plugins attached to this shell, in stack order */
     List<String> plugins();
 }

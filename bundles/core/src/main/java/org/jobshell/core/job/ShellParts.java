@@ -30,6 +30,7 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     private final TopicCalls topics;
     private final ShellTasks tasks;
     private final ShellPlugins plugins;
+    private final Mustache mustache;
     private volatile ShellInfoRecord info;
     private volatile TaskLayout layout;
     private final JobOptions.Verbosity verbosity;
@@ -57,7 +58,8 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.failure = new ShellFailure(logger, exchange);
         this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure,
                 topic -> job.bridge().post(topic, job.id(), rank, tasks().current()));
-        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls);
+        this.mustache = new Mustache(this);
+        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls, mustache);
         this.plugins = new ShellPlugins(this, rank);
         this.logger.offerTo(topics, () -> Thread.currentThread() == thread && plugins.ready());
         this.layout = job.layout();
@@ -193,6 +195,11 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     @Override
     public ShellExchange exchange() {
         return exchange;
+    }
+
+    @Override
+    public Mustache mustache() {
+        return mustache;
     }
 
     @Override

@@ -48,6 +48,9 @@ interface ShellScope {
     /** @return what the shells of the job exchange */
     ShellExchange exchange();
 
+    /** @return the shell's mustache templates */
+    Mustache mustache();
+
     /** @return the plugins, in call order */
     PluginStack stack();
 

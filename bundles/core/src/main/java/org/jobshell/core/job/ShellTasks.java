@@ -43,22 +43,25 @@ final class ShellTasks implements TaskRecord.Owner {
     private final ShellLoop loop;
     private final ShellExchange exchange;
     private final PluginCalls calls;
+    private final Mustache mustache;
     private volatile List<TaskRecord> tasks = List.of();
     private volatile TaskRecord current;
     private volatile int cancelSignal;
     private String hostname;
+    private int shellRank;
     private int started;
     private int exited;
     private boolean finished;
 
     ShellTasks(TaskLauncher launcher, TopicCalls topics, ShellFailure failure, ShellLoop loop, ShellExchange exchange,
-            PluginCalls calls) {
+            PluginCalls calls, Mustache mustache) {
         this.launcher = launcher;
         this.topics = topics;
         this.failure = failure;
         this.loop = loop;
         this.exchange = exchange;
         this.calls = calls;
+        this.mustache = mustache;
     }
 
     /**
@@ -71,6 +74,7 @@ final class ShellTasks implements TaskRecord.Owner {
      */
     void create(Setup setup, EnvironmentMap environment, Path cwd) {
         hostname = setup.hostname();
+        shellRank = setup.shellRank();
         TaskLayout layout = setup.layout();
         environment.set("JOBSHELL_JOB_ID", setup.jobId());
         environment.set("JOBSHELL_JOB_SIZE", Integer.toString(layout.totalTasks()));
@@ -140,6 +144,7 @@ final class ShellTasks implements TaskRecord.Owner {
         current = t;
         try {
             topics.call(Topics.TASK_INIT);
+            renderArgv(t);
             t.state(TaskState.EXEC);
             topics.call(Topics.TASK_EXEC);
             LaunchSpec launch = t.launchSpec();
@@ -164,6 +169,17 @@ final class ShellTasks implements TaskRecord.Owner {
             topics.call(Topics.TASK_FORK);
         } finally {
             current = null;
+        }
+    }
+
+    /** Between task.init and task.exec: the mustache templates of the task's argv (spec §2.1, S23). */
+    private void renderArgv(TaskRecord t) {
+        List<String> argv = t.launchSpec().argv();
+        for (int i = 0; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (arg.contains("{{")) {
+                argv.set(i, mustache.render(arg, t, shellRank));
+            }
         }
     }
 

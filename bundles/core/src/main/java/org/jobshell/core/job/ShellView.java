@@ -138,6 +138,16 @@ final class ShellView implements Shell {
     }
 
     @Override
+    public String render(String template) {
+        return render(template, scope.tasks().current());
+    }
+
+    @Override
+    public String render(String template, Task task) {
+        return scope.mustache().render(template, task, scope.info().rank());
+    }
+
+    @Override
     public List<String> plugins() {
         return scope.stack().names();
     }

@@ -1,5 +1,6 @@
 package org.jobshell.core.util;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +43,40 @@ public final class JobIds {
             v = Long.divideUnsigned(v, 58);
         }
         return "f" + b.reverse();
+    }
+
+    /**
+     * A job id in one of the Flux FLUID encodings that mustache's {@code {{id.<enc>}}} names
+     * (case-insensitive): {@code f58} ({@code ƒ} + base58), {@code f58plain} ({@code f} + base58, the
+     * form jobshell shows), {@code dec}, {@code hex} ({@code 0x...}), {@code dothex}
+     * ({@code 0000.0000.0000.0000}), {@code kvs} ({@code job.} + dothex).
+     *
+     * @param id a job id
+     * @param encoding the encoding's name
+     * @return the encoded id, or null for an encoding this class does not know
+     */
+    public static String encode(long id, String encoding) {
+        switch (encoding.toLowerCase(Locale.ROOT)) {
+            case "f58":
+                return "ƒ" + toText(id).substring(1);
+            case "f58plain":
+                return toText(id);
+            case "dec":
+                return Long.toUnsignedString(id);
+            case "hex":
+                return "0x" + Long.toHexString(id);
+            case "dothex":
+                return dothex(id);
+            case "kvs":
+                return "job." + dothex(id);
+            default:
+                return null;
+        }
+    }
+
+    private static String dothex(long id) {
+        return String.format("%04x.%04x.%04x.%04x", (id >>> 48) & 0xffff, (id >>> 32) & 0xffff, (id >>> 16) & 0xffff,
+                id & 0xffff);
     }
 
     /**
