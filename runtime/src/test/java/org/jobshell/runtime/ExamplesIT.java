@@ -68,6 +68,23 @@ class ExamplesIT extends SharedDistributionTestBase {
     }
 
     @Test
+    void configTestsOptionsAreCheckedBeforeAnyTaskAndListed() {
+        Distribution.Run bad = dist.run("run", "-o", "config-test.mode=fast", "echo", "started");
+        assertEquals(1, bad.exitCode(), bad.toString());
+        assertEquals("", bad.stdout());
+        assertEquals(List.of("jobshell[0]: FATAL: option config-test.mode: must be one of basic, advanced, expert, "
+                + "got \"fast\" (plugin config-test)"), bad.stderrLines());
+        Distribution.Run typo = dist.run("run", "-o", "config-test.levle=2", "true");
+        assertEquals(0, typo.exitCode(), typo.toString());
+        assertEquals(List.of("jobshell[0]:  WARN: unknown option 'config-test.levle', did you mean "
+                + "'config-test.level'?", "jobshell[0]: config-test: initialized with mode=basic, level=1"),
+                typo.stderrLines());
+        Distribution.Run help = dist.run("run", "--help-options");
+        assertTrue(help.stdout().contains("  -o config-test.mode=basic|advanced|expert   (plugin config-test, "
+                + "default basic)\n        how much config-test does\n"), help.stdout());
+    }
+
+    @Test
     void theExamplesAreListedWithTheirBundles() {
         Distribution.Run r = dist.run("plugins");
         for (String row : List.of("env +100 +active +org\\.jobshell\\.example\\.env .*task\\.init",

@@ -41,6 +41,17 @@ public interface PluginContext {
     PluginContext handle(String topicGlob, Handler handler);
 
     /**
+     * Declares a shell option this plugin reads. Declare options in {@code attach}: the core checks
+     * the job's options against every declaration before any task starts (a bad value fails the job
+     * naming the option and this plugin; an option nobody declares is warned about), and
+     * {@code jobshell run --help-options} lists them.
+     *
+     * @param option the option
+     * @return this context, for chaining
+     */
+    PluginContext declare(OptionSpec option);
+
+    /**
      * Removes the first handler registered with exactly this glob string.
      *
      * @param topicGlob the glob, compared as a string

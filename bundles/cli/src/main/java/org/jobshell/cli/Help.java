@@ -49,6 +49,7 @@ final class Help {
             "  --jobspec=FILE          run this Flux-compatible version 1 jobspec (JSON) instead of CMD",
             "  -v, --verbose           show the job id and more shell messages (repeat for more)",
             "  -h, --help              show this help",
+            "  --help-options          list the shell options (-o) the plugins of a job read",
             "",
             "Ctrl-C passes SIGINT to the tasks; a second Ctrl-C within 2 seconds kills them.",
             "");

@@ -32,7 +32,7 @@ public final class JobshellCommand implements Command {
      */
     @Activate
     public JobshellCommand(@Reference JobService jobs, @Reference PluginInventory inventory) {
-        this.runCommand = new RunCommand(jobs, mapper);
+        this.runCommand = new RunCommand(jobs, inventory, mapper);
         this.pluginsCommand = new PluginsCommand(inventory, mapper);
     }
 

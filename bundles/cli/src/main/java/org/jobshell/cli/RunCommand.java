@@ -13,6 +13,7 @@ import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
+import org.jobshell.api.admin.PluginInventory;
 
 /**
  * {@code jobshell run}: builds (or reads) the jobspec, runs the job and returns its exit code.
@@ -26,6 +27,7 @@ final class RunCommand {
     private static final long DOUBLE_INTERRUPT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final JobService jobs;
+    private final PluginInventory inventory;
     private final ObjectMapper mapper;
     private final JobspecFile jobspecFile;
     private final Object lock = new Object();
@@ -34,16 +36,18 @@ final class RunCommand {
     private int pending;
     private volatile long lastInterrupt;
 
-    RunCommand(JobService jobs, ObjectMapper mapper) {
+    RunCommand(JobService jobs, PluginInventory inventory, ObjectMapper mapper) {
         this.jobs = jobs;
+        this.inventory = inventory;
         this.mapper = mapper;
         this.jobspecFile = new JobspecFile(mapper);
     }
 
     int run(List<String> args, OutputStream out, OutputStream err, PrintStream stdout, PrintStream messages) {
-        RunRequest run = new RunParser(mapper).parse(args);
+        RunParser parser = new RunParser(mapper);
+        RunRequest run = parser.parse(args);
         if (run == null) {
-            stdout.print(Help.RUN);
+            stdout.print(parser.helpOptions() ? OptionsHelp.text(inventory.options()) : Help.RUN);
             return 0;
         }
         Path here = Path.of(System.getProperty("user.dir"));

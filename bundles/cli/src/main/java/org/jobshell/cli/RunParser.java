@@ -11,6 +11,7 @@ import java.util.List;
 final class RunParser {
 
     private final ObjectMapper mapper;
+    private boolean helpOptions;
 
     RunParser(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -18,7 +19,7 @@ final class RunParser {
 
     /**
      * @param args the arguments after {@code run}
-     * @return the request, or null when help was asked for
+     * @return the request, or null when help was asked for ({@link #helpOptions()} says which)
      */
     RunRequest parse(List<String> args) {
         ArgReader r = new ArgReader(new ArrayList<>(args));
@@ -77,6 +78,9 @@ final class RunParser {
                 case "-h":
                 case "--help":
                     return null;
+                case "--help-options":
+                    helpOptions = true;
+                    return null;
                 default:
                     throw new UsageException("run: unknown option '" + opt + "' (see jobshell run --help)");
             }
@@ -112,6 +116,11 @@ final class RunParser {
         if (ntasks != null && nodes != null && nodes > ntasks) {
             throw new UsageException("run: -N " + nodes + " needs at least as many tasks, but -n is " + ntasks);
         }
+    }
+
+    /** @return whether the last {@link #parse} met {@code --help-options} */
+    boolean helpOptions() {
+        return helpOptions;
     }
 
     /** {@code --taskmap=SCHEME[:VALUE]}: option {@code taskmap} = {@code {scheme, value}}. */

@@ -9,9 +9,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jobshell.api.OptionSpec;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
+import org.jobshell.api.admin.PluginInfo;
+import org.jobshell.api.admin.PluginInventory;
+import org.jobshell.api.admin.PluginOption;
 import org.junit.jupiter.api.Test;
 
 /** What {@code jobshell run} does with the signals it is handed (SIGINT, SIGTERM, SIGHUP). */
@@ -30,9 +34,40 @@ class RunCommandTest {
         }
     };
 
+    private final PluginInventory inventory = new PluginInventory() {
+        @Override
+        public List<PluginInfo> plugins() {
+            return List.of();
+        }
+
+        @Override
+        public List<PluginOption> options() {
+            return List.of(new PluginOption("cpu-affinity", OptionSpec.of("cpu-affinity", OptionSpec.Type.STRING)
+                    .syntax("on|off").defaultValue("on").help("bind tasks")),
+                    new PluginOption("output", OptionSpec.of("output.limit", OptionSpec.Type.ANY)));
+        }
+
+        @Override
+        public List<String> problems() {
+            return List.of();
+        }
+    };
+
+    @Test
+    void helpOptionsListsEveryDeclaredOptionWithItsPluginAndRunsNothing() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, new RunCommand(jobs, inventory, new ObjectMapper()).run(List.of("-n", "2", "--help-options"),
+                out, out, print, print));
+        assertEquals(List.of("  -o cpu-affinity=on|off   (plugin cpu-affinity, default on)", "        bind tasks",
+                "  -o output.limit=VALUE   (plugin output)"),
+                List.of(out.toString(StandardCharsets.UTF_8).split("\n")).subList(2, 5));
+        assertEquals(List.of(), submitted);
+    }
+
     @Test
     void aSignalBeforeTheJobExistsMeansItNeverStartsAndTheRunExitsWithTheSignal() {
-        RunCommand run = new RunCommand(jobs, new ObjectMapper());
+        RunCommand run = new RunCommand(jobs, inventory, new ObjectMapper());
         run.signal(15);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -11,6 +11,12 @@ public interface PluginInventory {
     List<PluginInfo> plugins();
 
     /**
+     * @return the shell options the next job's plugins declare (active plugins only) and the core's
+     *     own, sorted by option name
+     */
+    List<PluginOption> options();
+
+    /**
      * @return problems with registered services that are not plugins a job can use (a service
      *     without a name, say), one line each
      */

@@ -101,6 +101,7 @@ final class ShellRun {
             cwd = Path.of("/tmp");
         }
         parts.plugins().attachAll(job.plugins());
+        OptionChecks.apply(parts, rank == 0);
         parts.layout(ShellTaskmap.apply(parts.layout(), parts.options(), parts.topics(), parts.failure()));
         parts.tasks().create(new ShellTasks.Setup(job.id(), rank, parts.layout(), job.jobspec().command(),
                 job.hostname()), parts.environment(), cwd);

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jobshell.api.Handler;
+import org.jobshell.api.OptionSpec;
 import org.jobshell.api.PluginContext;
 import org.jobshell.api.Shell;
 import org.jobshell.core.spi.PluginOrigin;
@@ -37,6 +40,7 @@ public final class AttachedPlugin implements PluginContext {
     private final PluginOwner owner;
     private final Shell shell;
     private volatile Slot[] slots = NO_SLOTS;
+    private final List<OptionSpec> options = new CopyOnWriteArrayList<>();
     private volatile boolean dropReported;
     private volatile boolean denied;
 
@@ -99,6 +103,17 @@ public final class AttachedPlugin implements PluginContext {
         next[now.length] = new Slot(Glob.compile(topicGlob), handler);
         slots = next;
         return this;
+    }
+
+    @Override
+    public PluginContext declare(OptionSpec option) {
+        options.add(Objects.requireNonNull(option, "option"));
+        return this;
+    }
+
+    /** @return the options this plugin declared, in order */
+    public List<OptionSpec> options() {
+        return List.copyOf(options);
     }
 
     @Override

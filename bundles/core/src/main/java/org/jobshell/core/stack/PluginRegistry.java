@@ -1,12 +1,15 @@
 package org.jobshell.core.stack;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jobshell.api.OptionSpec;
 import org.jobshell.api.ShellPlugin;
 import org.jobshell.api.admin.PluginInfo;
 import org.jobshell.api.admin.PluginInventory;
+import org.jobshell.api.admin.PluginOption;
 import org.jobshell.core.spi.PluginSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -148,6 +151,25 @@ public final class PluginRegistry implements PluginInventory {
     }
 
     @Override
+    public List<PluginOption> options() {
+        PluginSnapshot s = snapshot;
+        List<PluginOption> options = new ArrayList<>();
+        for (OptionSpec o : CoreOptions.ALL) {
+            options.add(new PluginOption(CoreOptions.OWNER, o));
+        }
+        for (PluginEntry e : s.all()) {
+            if (s.shadowedBy(e) == null) {
+                AttachedPlugin probe = probe(e);
+                for (OptionSpec o : probe == null ? List.<OptionSpec>of() : probe.options()) {
+                    options.add(new PluginOption(e.name(), o));
+                }
+            }
+        }
+        options.sort(Comparator.comparing(o -> o.option().name()));
+        return options;
+    }
+
+    @Override
     public synchronized List<String> problems() {
         return List.copyOf(problems.values());
     }
@@ -157,12 +179,18 @@ public final class PluginRegistry implements PluginInventory {
      * Plugins only register handlers in attach; one that touches the shell there lists no topics.
      */
     private static List<String> probeTopics(PluginEntry e) {
+        AttachedPlugin probe = probe(e);
+        return probe == null ? List.of() : probe.topics();
+    }
+
+    /** @return the plugin attached to a shell that refuses every call, or null when attach failed */
+    private static AttachedPlugin probe(PluginEntry e) {
         AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), null, ProbeOwner.INSTANCE);
         try {
             e.plugin().attach(probe);
         } catch (Throwable t) {
-            return List.of();
+            return null;
         }
-        return probe.topics();
+        return probe;
     }
 }

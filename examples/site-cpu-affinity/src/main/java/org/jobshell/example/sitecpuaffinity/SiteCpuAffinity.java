@@ -1,5 +1,6 @@
 package org.jobshell.example.sitecpuaffinity;
 
+import org.jobshell.api.OptionSpec;
 import org.jobshell.api.PluginContext;
 import org.jobshell.api.ShellPlugin;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +28,8 @@ public final class SiteCpuAffinity implements ShellPlugin {
      */
     @Override
     public void attach(PluginContext plugin) {
+        plugin.declare(OptionSpec.of("cpu-affinity", OptionSpec.Type.STRING).syntax("off|...").defaultValue("site")
+                .help("off leaves affinity alone; the site binds each task to its own share of the cores"));
         SiteBinding binding = new SiteBinding();
         plugin.handle("shell.init", binding::init);
         plugin.handle("task.exec", binding::bind);

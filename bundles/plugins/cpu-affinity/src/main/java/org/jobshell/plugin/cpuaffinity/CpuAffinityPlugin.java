@@ -27,6 +27,7 @@ public final class CpuAffinityPlugin implements ShellPlugin {
 
     @Override
     public void attach(PluginContext plugin) {
+        plugin.declare(AffinityOption.SPEC);
         JobAffinity affinity = new JobAffinity();
         plugin.handle("shell.init", affinity::init);
         plugin.handle("task.exec", affinity::taskExec);

@@ -26,7 +26,7 @@ final class JobAffinity {
         shellCpus = Idset.decode(cores);
         if (shellCpus.isEmpty()) {
             shell.log().warn("unable to get cpuset for cores " + cores + ". Disabling affinity");
-            option = new AffinityOption(AffinityOption.Mode.OFF, null, false, false, false);
+            option = new AffinityOption(AffinityOption.Mode.OFF, null, false, false, false, null);
             return;
         }
         if (option.verbose() || option.dryRun()) {

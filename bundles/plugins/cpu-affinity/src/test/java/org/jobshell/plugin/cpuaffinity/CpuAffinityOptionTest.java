@@ -29,6 +29,29 @@ class CpuAffinityOptionTest {
         assertEquals(dryRun, o.dryRun());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+        "bogus#must be [dry-run,][verbose,](on|off|per-task|map:LIST), got \"bogus\"",
+        "verbose,onn#must be [dry-run,][verbose,](on|off|per-task|map:LIST), got \"verbose,onn\"",
+        "map:0x0;1#cpuset 0x0 contains no cores or is invalid",
+    })
+    void theDeclarationRefusesWhatIsNotUnderstood(String value, String message) {
+        assertEquals(message, assertThrows(ShellException.class,
+                () -> AffinityOption.SPEC.validate(TextNode.valueOf(value))).getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"on", "off", "per-task", "'verbose,dry-run,map:0;1'", "verbose", "''"})
+    void theDeclarationTakesTheGrammar(String value) {
+        AffinityOption.SPEC.validate(TextNode.valueOf(value));
+    }
+
+    @Test
+    void theDeclarationRefusesANonString() {
+        assertEquals("must be a string, got 1", assertThrows(ShellException.class,
+                () -> AffinityOption.SPEC.validate(IntNode.valueOf(1))).getMessage());
+    }
+
     @Test
     void aNonStringIsInvalidAndMeansOn() {
         AffinityOption o = AffinityOption.parse(IntNode.valueOf(1));

@@ -37,10 +37,23 @@ record OutputLimit(long bytes, String text) {
         if (v == null || v.isNull()) {
             return DEFAULT;
         }
+        try {
+            return value(v);
+        } catch (ShellException e) {
+            throw new ShellException("option output.limit: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param v a value of {@code output.limit}
+     * @return the limit
+     * @throws ShellException when it is not a size from 1 to 1G
+     */
+    static OutputLimit value(JsonNode v) {
         long bytes = v.isIntegralNumber() ? v.canConvertToLong() ? v.longValue() : -1
                 : v.isTextual() ? parse(v.textValue()) : -1;
         if (bytes < 1 || bytes > MAX) {
-            throw new ShellException("option output.limit: must be a size from 1 to 1G (bytes, or N[kKMG]), got " + v);
+            throw new ShellException("must be a size from 1 to 1G (bytes, or N[kKMG]), got " + v);
         }
         return new OutputLimit(bytes, v.isTextual() ? v.textValue() : Long.toString(bytes));
     }

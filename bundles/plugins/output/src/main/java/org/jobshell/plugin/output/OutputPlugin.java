@@ -1,5 +1,7 @@
 package org.jobshell.plugin.output;
 
+import java.util.List;
+import org.jobshell.api.OptionSpec;
 import org.jobshell.api.PluginContext;
 import org.jobshell.api.ShellPlugin;
 import org.osgi.service.component.annotations.Component;
@@ -14,8 +16,19 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = {ShellPlugin.NAME + "=output", "service.ranking:Integer=27"})
 public final class OutputPlugin implements ShellPlugin {
 
+    /** The options this plugin reads. */
+    static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.of("output.limit", OptionSpec.Type.ANY).syntax("SIZE").defaultValue("1G")
+                    .help("bytes of each stream the output eventlog keeps: N or N[kKMG], 1 to 1G")
+                    .check(OutputLimit::value),
+            OptionSpec.of("output.stdout.label", OptionSpec.Type.FLAG).defaultValue("false")
+                    .help("prefix stdout lines with '<task rank>: ' (--label-io)"),
+            OptionSpec.of("output.stderr.label", OptionSpec.Type.FLAG).defaultValue("output.stdout.label")
+                    .help("prefix stderr lines with '<task rank>: ' (--label-io)"));
+
     @Override
     public void attach(PluginContext plugin) {
+        OPTIONS.forEach(plugin::declare);
         new JobOutput(plugin);
     }
 }
