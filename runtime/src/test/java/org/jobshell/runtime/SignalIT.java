@@ -64,6 +64,30 @@ class SignalIT extends SharedDistributionTestBase {
         assertNoProcessLeft(marker);
     }
 
+    @Test
+    void usr1AndUsr2ReachEveryTaskAndTheJobGoesOnUntilTheTasksEnd() throws Exception {
+        Path cwd = Files.createDirectories(dir.resolve("usr-signals"));
+        // each task counts the two signals and ends once it had both; the job ends when they do
+        Process p = dist.start(pb -> pb.directory(cwd.toFile()), "run", "-n", "2", "--label-io", "sh", "-c",
+                "n=0; trap 'echo got USR1; n=$((n+1))' USR1; trap 'echo got USR2; n=$((n+1))' USR2; "
+                        + "echo started; while [ $n -lt 2 ]; do sleep 0.1; done; echo ${_JAVA_SR_SIGNUM:-no-jvm-variable}");
+        waitForTasks(2);
+        signal(p, "USR1");
+        signal(p, "USR2");
+        Distribution.Run r = Distribution.Run.of(p);
+        assertEquals(0, r.exitCode(), r.toString());
+        for (String line : List.of("0: got USR1", "1: got USR1", "0: got USR2", "1: got USR2",
+                "0: no-jvm-variable")) {
+            assertTrue(r.stdoutLines().contains(line), line + "\n" + r);
+        }
+        // the tasks' own sh may say that its sleep died of the signal: every process of a task gets it
+        assertTrue(r.stderrLines().stream().allMatch(l -> l.matches("[01]: User defined signal [12]")), r.stderr());
+        try (Stream<Path> files = Files.list(cwd)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).collect(Collectors.toList()),
+                    "no hs_err file");
+        }
+    }
+
     /** The job directories before this test's job: the one that appears afterwards is its. */
     private Set<Path> before;
 

@@ -51,7 +51,8 @@ final class Help {
             "  -h, --help              show this help",
             "  --help-options          list the shell options (-o) the plugins of a job read",
             "",
-            "Ctrl-C passes SIGINT to the tasks; a second Ctrl-C within 2 seconds kills them.",
+            "Ctrl-C passes SIGINT to the tasks; a second Ctrl-C within 2 seconds kills them. SIGUSR1, SIGUSR2,",
+            "SIGCONT, SIGWINCH and SIGALRM sent to jobshell run reach every task, and the job goes on.",
             "");
 
     static final String PLUGINS = String.join("\n",

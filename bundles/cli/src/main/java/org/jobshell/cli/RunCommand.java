@@ -23,6 +23,8 @@ import org.jobshell.api.admin.PluginInventory;
 final class RunCommand {
 
     private static final int SIGINT = 2;
+    private static final int SIGTERM = 15;
+    private static final int SIGHUP = 1;
     private static final int SIGKILL = 9;
     private static final long DOUBLE_INTERRUPT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -64,7 +66,7 @@ final class RunCommand {
             cwd = dir.isTextual() ? Path.of(dir.textValue()) : here;
         } else {
             spec = new JobspecBuilder(mapper).build(run,
-                    new EnvRules(System.getenv(), cwd).apply(run.envRules()), cwd);
+                    new EnvRules(SubmitterEnvironment.current(), cwd).apply(run.envRules()), cwd);
         }
         WorkingDirectory.check(cwd);
         Job job;
@@ -97,9 +99,20 @@ final class RunCommand {
     /**
      * SIGINT, SIGTERM or SIGHUP for the job: it is cancelled (no task starts any more, the running ones
      * get the signal, SIGKILL after the grace period). One that comes before the job exists is kept, so
-     * the job never starts. A second SIGINT within two seconds kills at once.
+     * the job never starts. A second SIGINT within two seconds kills at once. Any other signal (SIGUSR1,
+     * SIGUSR2, ...) goes to every running task and the job goes on; before the job exists it is dropped.
      */
     void signal(int signal) {
+        if (signal != SIGINT && signal != SIGTERM && signal != SIGHUP) {
+            Job job;
+            synchronized (lock) {
+                job = current;
+            }
+            if (job != null) {
+                job.kill(signal);
+            }
+            return;
+        }
         Job job;
         PrintStream err;
         synchronized (lock) {

@@ -14,8 +14,10 @@ import sun.misc.Signal;
 /**
  * The entry point of {@code bin/jobshell}: starts the container from the distribution
  * ({@code system/}, then {@code plugins/}), passes the command line to the {@link Command} service
- * and exits with its code. SIGINT, SIGTERM and SIGHUP are handed to the command (which forwards them
- * to the job's tasks) instead of stopping the JVM.
+ * and exits with its code. SIGINT, SIGTERM and SIGHUP (which cancel the job), and SIGUSR1, SIGUSR2,
+ * SIGCONT, SIGWINCH and SIGALRM (which go to the job's tasks) are handed to the command instead of
+ * stopping the JVM. SIGQUIT stays the JVM's (a thread dump): taking it would need {@code -Xrs}, which
+ * also takes INT, TERM and HUP away.
  */
 public final class Main {
 
@@ -64,7 +66,7 @@ public final class Main {
     }
 
     private static void forwardSignals(Command command) {
-        for (String name : new String[] {"INT", "TERM", "HUP"}) {
+        for (String name : new String[] {"INT", "TERM", "HUP", "USR1", "USR2", "CONT", "WINCH", "ALRM"}) {
             Signal signal = new Signal(name);
             Signal.handle(signal, s -> command.signal(s.getNumber()));
         }
