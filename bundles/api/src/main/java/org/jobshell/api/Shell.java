@@ -173,6 +173,18 @@ public interface Shell {
      */
     String render(String template, Task task);
 
+    /**
+     * Whether a template names something different on each shell (the reference's
+     * {@code mustache_is_per_rank}): false for a job of one shell; true when it holds
+     * {@code {{tmpdir}}}, or renders differently for shell 0 and shell 1, or for this shell's first
+     * task and for no task. The output plugin lets each shell write its own file of a per-shell
+     * template, and sends the output of a shared one to the leader, which writes the one file.
+     *
+     * @param template the template
+     * @return whether each shell renders its own
+     */
+    boolean rendersPerShell(String template);
+
     /** @return the plugins attached to this shell, in stack order */
     List<String> plugins();
 }

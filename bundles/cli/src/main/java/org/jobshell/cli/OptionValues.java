@@ -28,11 +28,28 @@ final class OptionValues {
         int eq = setting.indexOf('=');
         String key = eq < 0 ? setting : setting.substring(0, eq);
         JsonNode value = eq < 0 ? IntNode.valueOf(1) : parse(setting.substring(eq + 1), mapper);
+        set(options, key, value, "-o " + setting);
+    }
+
+    /**
+     * Sets a dotted option to a string as it is (no JSON parsing), for flags such as {@code --output}.
+     *
+     * @param options the options object to add to
+     * @param key the dotted option name
+     * @param text the value
+     * @param flag the flag, for messages
+     * @throws UsageException when the key collides with a non-object value
+     */
+    static void setText(ObjectNode options, String key, String text, String flag) {
+        set(options, key, TextNode.valueOf(text), flag);
+    }
+
+    private static void set(ObjectNode options, String key, JsonNode value, String setting) {
         String[] path = key.split("\\.", -1);
         ObjectNode at = options;
         for (int i = 0; i < path.length; i++) {
             if (path[i].isEmpty()) {
-                throw new UsageException("-o " + setting + ": empty option name");
+                throw new UsageException(setting + ": empty option name");
             }
             if (i == path.length - 1) {
                 at.set(path[i], value);
@@ -45,7 +62,7 @@ final class OptionValues {
                 } else {
                     String prefix = String.join(".", Arrays.copyOf(path, i + 1));
                     throw new UsageException(
-                            "-o " + setting + ": option " + prefix + " is already set to " + child + ", not an object");
+                            setting + ": option " + prefix + " is already set to " + child + ", not an object");
                 }
             }
         }

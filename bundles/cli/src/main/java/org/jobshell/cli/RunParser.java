@@ -51,6 +51,12 @@ final class RunParser {
                 case "--setopt":
                     OptionValues.apply(options, r.value(), mapper);
                     break;
+                case "--output":
+                    OptionValues.setText(options, "output.stdout.path", r.value(), opt);
+                    break;
+                case "--error":
+                    OptionValues.setText(options, "output.stderr.path", r.value(), opt);
+                    break;
                 case "--taskmap":
                     taskmap(options, r.value());
                     break;

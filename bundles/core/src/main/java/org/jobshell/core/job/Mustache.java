@@ -59,6 +59,24 @@ final class Mustache {
         return out.toString();
     }
 
+    /**
+     * @param template a template
+     * @param firstTask this shell's first task, or null
+     * @param shellRank this shell
+     * @return whether each shell renders its own (see {@link org.jobshell.api.Shell#rendersPerShell})
+     */
+    boolean perShell(String template, Task firstTask, int shellRank) {
+        if (scope.info().size() == 1) {
+            return false;
+        }
+        if (template.contains("{{tmpdir}}")) {
+            return true;
+        }
+        String own = render(template, null, shellRank);
+        return !render(template, null, 0).equals(render(template, null, 1))
+                || firstTask != null && !render(template, firstTask, shellRank).equals(own);
+    }
+
     private String resolve(String tag, Task task, int shellRank) {
         String name = tag.startsWith("jobid") ? tag.substring("job".length()) : tag.equals("taskid") ? "task.id" : tag;
         if (name.startsWith("id")) {

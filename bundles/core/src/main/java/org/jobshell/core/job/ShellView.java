@@ -148,6 +148,12 @@ final class ShellView implements Shell {
     }
 
     @Override
+    public boolean rendersPerShell(String template) {
+        List<Task> tasks = scope.tasks().list();
+        return scope.mustache().perShell(template, tasks.isEmpty() ? null : tasks.get(0), scope.info().rank());
+    }
+
+    @Override
     public List<String> plugins() {
         return scope.stack().names();
     }

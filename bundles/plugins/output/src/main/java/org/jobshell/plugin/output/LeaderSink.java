@@ -8,33 +8,50 @@ import org.jobshell.api.TaskStream;
 
 /**
  * The leader's end: lines to the terminal (labelled if asked), all of them, and to the output
- * eventlog up to {@code output.limit}. Once the terminal has failed, later output is dropped: the
- * job is ending, as a pipeline's writers do when their reader is gone.
+ * eventlog up to {@code output.limit}; or, for a stream whose file every shell shares, to that file
+ * only. Once the terminal has failed, later output is dropped: the job is ending, as a pipeline's
+ * writers do when their reader is gone.
  */
 final class LeaderSink implements OutputSink {
 
-    private final Labels labels;
+    private final OutputConfig config;
+    private final OutputFile[] shared;
     private final Terminal terminal;
     private final StoredOutput stored;
 
-    LeaderSink(Shell shell, Labels labels, OutputLimit limit) {
-        this.labels = labels;
+    /**
+     * @param shell the leader
+     * @param config the output settings
+     * @param limit what the eventlog keeps
+     * @param shared per stream (by ordinal), the file all shells' output goes to, or null
+     */
+    LeaderSink(Shell shell, OutputConfig config, OutputLimit limit, OutputFile[] shared) {
+        this.config = config;
+        this.shared = shared.clone();
         this.terminal = new Terminal(shell);
         this.stored = new StoredOutput(shell, limit);
     }
 
     @Override
     public void lines(int task, TaskStream stream, byte[] lines) {
+        byte[] shown = config.stream(stream).label() ? label(task, lines) : lines;
+        OutputFile file = shared[stream.ordinal()];
+        if (file != null) {
+            file.write(shown);
+            return;
+        }
         if (terminal.broken()) {
             return;
         }
-        terminal.write(stream, labels.label(stream) ? label(task, lines) : lines);
+        terminal.write(stream, shown);
         stored.data(task, stream, lines);
     }
 
     @Override
     public void eof(int task, TaskStream stream) {
-        stored.eof(task, stream);
+        if (shared[stream.ordinal()] == null) {
+            stored.eof(task, stream);
+        }
     }
 
     /** Every shell's output has arrived: reports what the eventlog did not keep. */

@@ -24,7 +24,17 @@ public final class OutputPlugin implements ShellPlugin {
             OptionSpec.of("output.stdout.label", OptionSpec.Type.FLAG).defaultValue("false")
                     .help("prefix stdout lines with '<task rank>: ' (--label-io)"),
             OptionSpec.of("output.stderr.label", OptionSpec.Type.FLAG).defaultValue("output.stdout.label")
-                    .help("prefix stderr lines with '<task rank>: ' (--label-io)"));
+                    .help("prefix stderr lines with '<task rank>: ' (--label-io)"),
+            OptionSpec.of("output.stdout.path", OptionSpec.Type.STRING).syntax("TEMPLATE").defaultValue("the terminal")
+                    .help("write stdout to files, a mustache template rendered per task (--output)"),
+            OptionSpec.of("output.stderr.path", OptionSpec.Type.STRING).syntax("TEMPLATE")
+                    .defaultValue("output.stdout.path").help("write stderr to files (--error)"),
+            OptionSpec.of("output.stdout.type", OptionSpec.Type.STRING).values("kvs", "file").defaultValue("file with a path")
+                    .help("kvs: to the terminal and the output eventlog even with a path"),
+            OptionSpec.of("output.stderr.type", OptionSpec.Type.STRING).values("kvs", "file")
+                    .defaultValue("output.stdout.type").help("kvs: to the terminal and the output eventlog even with a path"),
+            OptionSpec.of("output.mode", OptionSpec.Type.STRING).values("truncate", "append").defaultValue("truncate")
+                    .help("whether output files are truncated or appended to"));
 
     @Override
     public void attach(PluginContext plugin) {
