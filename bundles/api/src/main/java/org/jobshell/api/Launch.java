@@ -65,6 +65,20 @@ public interface Launch {
      */
     int inherit(Channel channel);
 
+    /**
+     * Sets the task's standard input (by default {@code /dev/null}).
+     *
+     * @param channel a readable pipe or file of the shell, or null for {@code /dev/null}; keep it open
+     *     until the task has started. The task gets its own open of it: a file is read from its start,
+     *     a pipe is shared
+     * @throws IllegalArgumentException at the call, when the channel is closed or the launcher cannot
+     *     pass that kind of channel
+     */
+    void stdin(Channel channel);
+
+    /** @return the channel the task's standard input comes from, or null for {@code /dev/null} */
+    Channel stdin();
+
     /** @return the full command the launcher will run: wrappers, then {@link #argv()} */
     List<String> commandLine();
 }

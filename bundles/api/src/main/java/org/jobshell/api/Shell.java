@@ -1,6 +1,7 @@
 package org.jobshell.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -105,6 +106,15 @@ public interface Shell {
      * @throws IllegalStateException on a shell that is not the leader
      */
     OutputStream terminal(TaskStream stream);
+
+    /**
+     * The input of the job: what {@code jobshell run} reads on its standard input. Only the leader has
+     * it; read it on a thread of your own (reads block).
+     *
+     * @return the stream, empty when the job has no input
+     * @throws IllegalStateException on a shell that is not the leader
+     */
+    InputStream input();
 
     /**
      * Keeps the shell's main loop running until the reference is released, for asynchronous work

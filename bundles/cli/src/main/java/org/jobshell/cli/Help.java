@@ -41,6 +41,8 @@ final class Help {
             "  --output=TEMPLATE       write stdout (and stderr, unless --error) to files instead of the terminal;",
             "                          a mustache template rendered per task: out.{{id}}.{{taskid}}",
             "  --error=TEMPLATE        write stderr to files instead of the terminal",
+            "  --input=RANKS|FILE      stdin of jobshell run goes to every task (default), or to the task ranks",
+            "                          RANKS (an idset: 0, 0-3,7); or every task reads FILE",
             "  --taskmap=SCHEME[:VAL]  which shell runs which tasks: block (default), cyclic[:N], manual:MAP,",
             "                          hostfile:FILE, or a scheme a plugin offers (option taskmap)",
             "  --env=RULE              job environment rule (repeatable); the whole environment is exported,",

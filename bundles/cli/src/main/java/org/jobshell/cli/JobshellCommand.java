@@ -41,7 +41,7 @@ public final class JobshellCommand implements Command {
         PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         try {
-            return dispatch(args, out, err, stdout, stderr);
+            return dispatch(args, in, out, err, stdout, stderr);
         } catch (UsageException | ShellException e) {
             stderr.println("jobshell: error: " + e.getMessage());
             return 1;
@@ -51,8 +51,8 @@ public final class JobshellCommand implements Command {
         }
     }
 
-    private int dispatch(List<String> args, OutputStream out, OutputStream err, PrintStream stdout, PrintStream stderr)
-            throws Exception {
+    private int dispatch(List<String> args, InputStream in, OutputStream out, OutputStream err, PrintStream stdout,
+            PrintStream stderr) throws Exception {
         if (args.isEmpty()) {
             stderr.print(Help.MAIN);
             return 1;
@@ -60,7 +60,7 @@ public final class JobshellCommand implements Command {
         List<String> rest = args.subList(1, args.size());
         switch (args.get(0)) {
             case "run":
-                return runCommand.run(rest, out, err, stdout, stderr);
+                return runCommand.run(rest, in, out, err, stdout, stderr);
             case "plugins":
                 return pluginsCommand.run(rest, stdout, stderr);
             case "help":

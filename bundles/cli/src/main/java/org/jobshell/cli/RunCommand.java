@@ -3,6 +3,7 @@ package org.jobshell.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ final class RunCommand {
         this.jobspecFile = new JobspecFile(mapper);
     }
 
-    int run(List<String> args, OutputStream out, OutputStream err, PrintStream stdout, PrintStream messages) {
+    int run(List<String> args, InputStream in, OutputStream out, OutputStream err, PrintStream stdout,
+            PrintStream messages) {
         RunParser parser = new RunParser(mapper);
         RunRequest run = parser.parse(args);
         if (run == null) {
@@ -74,7 +76,7 @@ final class RunCommand {
             if (pending != 0) {
                 return 128 + pending; // interrupted before the job existed: it never starts
             }
-            job = jobs.submit(new JobRequest(spec, out, err));
+            job = jobs.submit(new JobRequest(spec, out, err, in));
             current = job;
             currentErr = messages;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jobshell.api.Idset;
 
 /** Parses {@code jobshell run} arguments; every mistake is a {@link UsageException} naming it. */
 final class RunParser {
@@ -56,6 +57,9 @@ final class RunParser {
                     break;
                 case "--error":
                     OptionValues.setText(options, "output.stderr.path", r.value(), opt);
+                    break;
+                case "--input":
+                    input(options, r.value());
                     break;
                 case "--taskmap":
                     taskmap(options, r.value());
@@ -127,6 +131,28 @@ final class RunParser {
     /** @return whether the last {@link #parse} met {@code --help-options} */
     boolean helpOptions() {
         return helpOptions;
+    }
+
+    /**
+     * {@code --input=RANKS|FILE}, as {@code flux run}: {@code all} or an idset of task ranks gets the
+     * job's input; anything else is a file every task reads.
+     */
+    private static void input(ObjectNode options, String value) {
+        boolean ranks = value.equals("all");
+        if (!ranks && value.matches("[0-9,\\-\\[\\]]+")) {
+            try {
+                Idset.decode(value);
+                ranks = true;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--input=" + value + ": " + e.getMessage());
+            }
+        }
+        if (ranks) {
+            OptionValues.setText(options, "input.stdin.ranks", value, "--input");
+        } else {
+            OptionValues.setText(options, "input.stdin.type", "file", "--input");
+            OptionValues.setText(options, "input.stdin.path", value, "--input");
+        }
     }
 
     /** {@code --taskmap=SCHEME[:VALUE]}: option {@code taskmap} = {@code {scheme, value}}. */

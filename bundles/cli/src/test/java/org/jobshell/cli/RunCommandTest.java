@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,7 +59,7 @@ class RunCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         assertEquals(0, new RunCommand(jobs, inventory, new ObjectMapper()).run(List.of("-n", "2", "--help-options"),
-                out, out, print, print));
+                InputStream.nullInputStream(), out, out, print, print));
         assertEquals(List.of("  -o cpu-affinity=on|off   (plugin cpu-affinity, default on)", "        bind tasks",
                 "  -o output.limit=VALUE   (plugin output)"),
                 List.of(out.toString(StandardCharsets.UTF_8).split("\n")).subList(2, 5));
@@ -71,7 +72,7 @@ class RunCommandTest {
         run.signal(15);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        assertEquals(143, run.run(List.of("true"), out, out, print, print));
+        assertEquals(143, run.run(List.of("true"), InputStream.nullInputStream(), out, out, print, print));
         assertEquals(List.of(), submitted);
     }
 }

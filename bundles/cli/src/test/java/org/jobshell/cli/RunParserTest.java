@@ -56,6 +56,15 @@ class RunParserTest {
     }
 
     @Test
+    void inputIsRanksOrAFile() {
+        assertEquals("{\"input\":{\"stdin\":{\"ranks\":\"0-1,3\"}}}",
+                parse("--input=0-1,3", "cat").options().toString());
+        assertEquals("{\"input\":{\"stdin\":{\"ranks\":\"all\"}}}", parse("--input=all", "cat").options().toString());
+        assertEquals("{\"input\":{\"stdin\":{\"type\":\"file\",\"path\":\"in.txt\"}}}",
+                parse("--input", "in.txt", "cat").options().toString());
+    }
+
+    @Test
     void helpIsNotAnError() {
         assertNull(parse("--help"));
     }
@@ -76,6 +85,7 @@ class RunParserTest {
         "-c 0 true| -c: must be a positive integer, got '0'",
         "-o a=1 -o a.b=2 true| -o a.b=2: option a is already set to 1, not an object",
         "-o .x true| -o .x: empty option name",
+        "--input=3-1 cat| --input=3-1: bad idset '3-1': range 3-1 is reversed",
         "--taskmap=:2 true| --taskmap=:2: no scheme (--taskmap=SCHEME[:VALUE], e.g. cyclic:2)",
     })
     void mistakesAreOneLineNamingTheCulprit(String args, String message) {

@@ -168,7 +168,7 @@ public final class JobServiceImpl implements JobService {
                 jobspec.totalTasks(), mapper);
         JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
                 uid, mapper, timer, times);
-        JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr()),
+        JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr(), request.stdin()),
                 registry.snapshot(), container, cwd);
         running.add(job);
         job.exitCode().whenComplete((code, error) -> running.remove(job));

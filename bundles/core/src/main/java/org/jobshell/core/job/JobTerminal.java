@@ -1,6 +1,7 @@
 package org.jobshell.core.job;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import org.jobshell.api.TaskStream;
 
@@ -12,10 +13,21 @@ final class JobTerminal {
 
     private final OutputStream stdout;
     private final OutputStream stderr;
+    private final InputStream stdin;
 
     JobTerminal(OutputStream stdout, OutputStream stderr) {
+        this(stdout, stderr, InputStream.nullInputStream());
+    }
+
+    JobTerminal(OutputStream stdout, OutputStream stderr, InputStream stdin) {
         this.stdout = new Atomic(stdout, this);
         this.stderr = new Atomic(stderr, this);
+        this.stdin = stdin;
+    }
+
+    /** @return the job's input */
+    InputStream input() {
+        return stdin;
     }
 
     OutputStream stream(TaskStream s) {

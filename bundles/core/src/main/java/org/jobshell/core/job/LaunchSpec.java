@@ -21,6 +21,7 @@ final class LaunchSpec implements Launch {
     private final Consumer<Channel> inheritable;
     private Path cwd;
     private BitSet cpus;
+    private Channel stdin;
     private boolean started;
 
     /**
@@ -128,6 +129,23 @@ final class LaunchSpec implements Launch {
         inheritable.accept(channel);
         inherited.add(channel);
         return 2 + inherited.size();
+    }
+
+    @Override
+    public synchronized void stdin(Channel channel) {
+        checkNotStarted();
+        if (channel != null) {
+            if (!channel.isOpen()) {
+                throw new IllegalArgumentException("only an open channel can be a task's standard input");
+            }
+            inheritable.accept(channel);
+        }
+        this.stdin = channel;
+    }
+
+    @Override
+    public synchronized Channel stdin() {
+        return stdin;
     }
 
     synchronized List<Channel> inherited() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
@@ -115,6 +116,11 @@ final class LeaderRecords {
             default:
                 throw new IllegalArgumentException("no eventlog '" + name + "': there are 'exec' and 'output'");
         }
+    }
+
+    /** @return the job's input */
+    InputStream input() {
+        return terminal.input();
     }
 
     /** @return the job's terminal stream */

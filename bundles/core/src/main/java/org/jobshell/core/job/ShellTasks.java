@@ -152,7 +152,7 @@ final class ShellTasks implements TaskRecord.Owner {
             Spawned spawned;
             try {
                 spawned = launcher.spawn(new SpawnRequest(launch.commandLine(), launch.environment().toMap(),
-                        launch.cwd(), launch.cpus(), launch.inherited(), t));
+                        launch.cwd(), launch.cpus(), launch.inherited(), t, launch.stdin()));
             } catch (SpawnException e) {
                 t.failed();
                 throw failure.fail(e.exitCode(), "task " + t.rank() + " (host " + hostname + "): start failed: "

@@ -1,6 +1,7 @@
 package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -108,6 +109,11 @@ final class ShellView implements Shell {
     @Override
     public OutputStream terminal(TaskStream stream) {
         return scope.leader("the terminal").terminal(stream);
+    }
+
+    @Override
+    public InputStream input() {
+        return scope.leader("the job's input").input();
     }
 
     @Override

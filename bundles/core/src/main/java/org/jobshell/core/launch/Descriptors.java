@@ -115,9 +115,10 @@ final class Descriptors {
             for (Field f : k.getDeclaredFields()) {
                 if (f.getType() == FileDescriptor.class) {
                     f.setAccessible(true);
-                    // IOUtil lives beside the JDK's channel classes (sun.nio.ch); named at run time, not imported
-                    Method fdVal = Class.forName(k.getPackageName() + ".IOUtil").getDeclaredMethod("fdVal",
-                            FileDescriptor.class);
+                    // IOUtil lives beside the JDK's channel classes (sun.nio.ch); named at run time, not imported,
+                    // and loaded by the channel's own loader: a bundle's loader does not see sun.nio.ch
+                    Method fdVal = Class.forName(k.getPackageName() + ".IOUtil", false, k.getClassLoader())
+                            .getDeclaredMethod("fdVal", FileDescriptor.class);
                     fdVal.setAccessible(true);
                     return channel -> (Integer) fdVal.invoke(null, f.get(channel));
                 }

@@ -69,7 +69,7 @@ public final class ProcessBuilderLauncher implements TaskLauncher, AutoCloseable
         pb.environment().clear();
         pb.environment().putAll(request.environment());
         pb.directory(request.cwd().toFile());
-        pb.redirectInput(DEV_NULL);
+        pb.redirectInput(stdin(request.stdin()));
         Pipe out = null;
         Pipe err = null;
         try {
@@ -91,6 +91,17 @@ public final class ProcessBuilderLauncher implements TaskLauncher, AutoCloseable
             closeQuietly(err);
             throw failure(e);
         }
+    }
+
+    /** @return what the task reads: the channel, reopened through /proc (a file from its start), or /dev/null */
+    private static File stdin(Channel channel) throws SpawnException {
+        if (channel == null) {
+            return DEV_NULL;
+        }
+        if (!channel.isOpen()) {
+            throw new SpawnException(0, "the task's standard input was closed before the task started");
+        }
+        return new File("/proc/self/fd/" + Descriptors.of(channel));
     }
 
     private Process start(ProcessBuilder pb) throws IOException {
