@@ -1,5 +1,6 @@
 package org.jobshell.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * Builds the version 1 jobspec of a {@code jobshell run} command line, as {@code flux run} does:
  * {@code -N M} becomes M nodes each holding ceil(n/M) task slots; without {@code -N} the slots stand
- * alone; the task count is per slot when it divides evenly and a total otherwise.
+ * alone; the task count is per slot when it divides evenly and a total otherwise. Environment values
+ * holding a mustache tag go to option {@code env-expand} instead of the environment.
  */
 final class JobspecBuilder {
 
@@ -63,8 +65,17 @@ final class JobspecBuilder {
         system.put("duration", 0);
         system.put("cwd", cwd.toString());
         ObjectNode env = system.putObject("environment");
-        environment.forEach(env::put);
-        system.putObject("shell").set("options", run.options());
+        ObjectNode options = run.options().deepCopy();
+        environment.forEach((name, value) -> {
+            if (value.contains("{{")) {
+                // a template (--env='OUT=/scratch/{{id}}'): the env-expand plugin renders it, per task if need be
+                JsonNode expand = options.get("env-expand");
+                (expand instanceof ObjectNode ? (ObjectNode) expand : options.putObject("env-expand")).put(name, value);
+            } else {
+                env.put(name, value);
+            }
+        });
+        system.putObject("shell").set("options", options);
         return spec;
     }
 

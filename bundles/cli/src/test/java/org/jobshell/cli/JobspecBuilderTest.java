@@ -47,6 +47,15 @@ class JobspecBuilderTest {
     }
 
     @Test
+    void environmentTemplatesGoToOptionEnvExpand() {
+        RunRequest r = new RunParser(mapper).parse(List.of("-o", "x=1", "app"));
+        ObjectNode system = (ObjectNode) new JobspecBuilder(mapper).build(r, Map.of("PATH", "/bin", "OUT", "o.{{taskid}}"),
+                Path.of("/work")).get("attributes").get("system");
+        assertEquals("{\"PATH\":\"/bin\"}", system.get("environment").toString());
+        assertEquals("{\"x\":1,\"env-expand\":{\"OUT\":\"o.{{taskid}}\"}}", system.get("shell").get("options").toString());
+    }
+
+    @Test
     void nodesAloneMeanOneTaskPerNode() {
         assertEquals("{\"per_slot\":1}", build("-N", "3", "app").get("tasks").get(0).get("count").toString());
     }

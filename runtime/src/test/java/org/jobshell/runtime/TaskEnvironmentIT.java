@@ -1,0 +1,87 @@
+package org.jobshell.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the tmpdir, env-expand and gpu-affinity builtins put in tasks' environments (spec §3.2, §6.6,
+ * scenarios D38, D39, F53).
+ */
+class TaskEnvironmentIT extends SharedDistributionTestBase {
+
+    private static List<String> sorted(Distribution.Run r) {
+        return r.stdoutLines().stream().sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void eachShellHasAPrivateTmpdirThatIsGoneAfterTheJob() throws Exception {
+        Distribution.Run r = dist.run("run", "-N", "2", "-n", "2", "--label-io", "sh", "-c",
+                "test -d \"$JOBSHELL_JOB_TMPDIR\" && stat -c %a \"$JOBSHELL_JOB_TMPDIR\" && echo \"$JOBSHELL_JOB_TMPDIR\" "
+                        + "&& echo {{tmpdir}}");
+        assertEquals(0, r.exitCode(), r.toString());
+        for (String task : List.of("0", "1")) {
+            List<String> lines = r.stdoutLines().stream().filter(l -> l.startsWith(task + ": "))
+                    .map(l -> l.substring(3)).collect(Collectors.toList());
+            assertEquals("700", lines.get(0), r.stdout());
+            assertTrue(lines.get(1).matches("/tmp/jobtmp-" + task + "-f\\w+"), lines.get(1));
+            assertEquals(lines.get(1), lines.get(2), "{{tmpdir}} is the same directory");
+            assertFalse(Files.exists(Path.of(lines.get(1))), lines.get(1) + " after the job");
+        }
+    }
+
+    @Test
+    void aTmpdirTheJobAsksForIsCreatedAndOneThatCannotBeIsReset() throws Exception {
+        Path wanted = dir.resolve("wanted-tmp");
+        Distribution.Run made = dist.run("run", "--env=TMPDIR=" + wanted, "sh", "-c", "test -d \"$TMPDIR\" && echo ok");
+        assertEquals(List.of("ok"), made.stdoutLines(), made.toString());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(wanted)));
+
+        Distribution.Run bad = dist.run("run", "--env=TMPDIR=/dev/null/tmp", "printenv", "TMPDIR");
+        assertEquals(0, bad.exitCode(), bad.toString());
+        assertEquals(List.of("/tmp"), bad.stdoutLines());
+        assertEquals(List.of("jobshell[0]:  WARN: tmpdir: Unable to create TMPDIR=/dev/null/tmp, resetting TMPDIR=/tmp"),
+                bad.stderrLines());
+
+        Distribution.Run unset = dist.run("run", "--env=-TMPDIR", "sh", "-c", "echo ${TMPDIR:-unset}");
+        assertEquals(List.of("unset"), unset.stdoutLines());
+    }
+
+    @Test
+    void envTemplatesAreRenderedForTheJobOrEachTask() {
+        Distribution.Run r = dist.run("run", "-n", "4", "--label-io", "--env=TEST={{taskid}}", "--env=T1={{size}}",
+                "--env=T2={{task.foo}}", "--env=T3={{tmpdir}}", "sh", "-c",
+                "echo $TEST $T1 $T2; test \"$T3\" = \"$JOBSHELL_JOB_TMPDIR\" && echo same");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("0: 0 4 {{task.foo}}", "0: same", "1: 1 4 {{task.foo}}", "1: same", "2: 2 4 {{task.foo}}",
+                "2: same", "3: 3 4 {{task.foo}}", "3: same"), sorted(r));
+    }
+
+    @Test
+    void tasksWithoutGpusSeeNoneWhateverTheSubmitterHad() {
+        Distribution.Run r = Distribution.Run.of(dist.start(pb -> pb.environment().put("CUDA_VISIBLE_DEVICES", "0,1"),
+                "run", "sh", "-c", "echo $CUDA_VISIBLE_DEVICES $CUDA_DEVICE_ORDER"));
+        assertEquals(List.of("-1 PCI_BUS_ID"), r.stdoutLines(), r.toString());
+        Distribution.Run off = Distribution.Run.of(dist.start(pb -> pb.environment().put("CUDA_VISIBLE_DEVICES", "0,1"),
+                "run", "-o", "gpu-affinity=off", "sh", "-c", "echo $CUDA_VISIBLE_DEVICES ${CUDA_DEVICE_ORDER:-unset}"));
+        assertEquals(List.of("0,1 unset"), off.stdoutLines(), off.toString());
+    }
+
+    @Test
+    void aGpuMapGivesEachTaskItsSet() {
+        Distribution.Run r = dist.run("run", "-n", "3", "--label-io", "-o", "gpu-affinity=map:7;4-6", "printenv",
+                "CUDA_VISIBLE_DEVICES");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("0: 7", "1: 4,5,6", "2: 7"), sorted(r));
+        Distribution.Run bad = dist.run("run", "-o", "gpu-affinity=bogus", "true");
+        assertEquals(List.of("jobshell[0]: FATAL: option gpu-affinity: must be on, off, per-task or map:LIST, got "
+                + "\"bogus\" (plugin gpu-affinity)"), bad.stderrLines());
+    }
+}
