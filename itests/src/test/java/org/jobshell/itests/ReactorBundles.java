@@ -17,6 +17,10 @@ public final class ReactorBundles {
     public static final String OUTPUT = "output";
     /** The builtin cpu-affinity plugin. */
     public static final String CPU_AFFINITY = "cpu-affinity";
+    /** The builtin tmpdir plugin (not provisioned: tests install it). */
+    public static final String TMPDIR = "tmpdir";
+    /** The builtin task-exit plugin (not provisioned: tests install it). */
+    public static final String TASK_EXIT = "task-exit";
     /** The example site plugin that replaces cpu-affinity. */
     public static final String SITE_CPU_AFFINITY = "site-cpu-affinity";
     /** The test fixture with plugins faulty and faulty-optional. */

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the tmpdir, env-expand and gpu-affinity builtins put in tasks' environments (spec §3.2, §6.6,
- * scenarios D38, D39, F53).
+ * What the tmpdir, env-expand, gpu-affinity and rlimit builtins give tasks (spec §3.2, §6.6,
+ * scenarios D38, D39, F53, F54).
  */
 class TaskEnvironmentIT extends SharedDistributionTestBase {
 
@@ -83,5 +83,32 @@ class TaskEnvironmentIT extends SharedDistributionTestBase {
         Distribution.Run bad = dist.run("run", "-o", "gpu-affinity=bogus", "true");
         assertEquals(List.of("jobshell[0]: FATAL: option gpu-affinity: must be on, off, per-task or map:LIST, got "
                 + "\"bogus\" (plugin gpu-affinity)"), bad.stderrLines());
+    }
+
+    @Test
+    void resourceLimitsAreTheTasksSoftLimits() {
+        Distribution.Run r = dist.run("run", "-n", "2", "-o", "rlimit.nofile=123", "-o", "rlimit.core=0", "sh", "-c",
+                "echo $(ulimit -n) $(ulimit -c)");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("123 0", "123 0"), r.stdoutLines());
+    }
+
+    @Test
+    void aLimitAboveTheHardLimitIsLoweredToItWithAWarning() {
+        Distribution.Run r = dist.run("run", "-o", "rlimit.nofile=999999999", "sh", "-c", "ulimit -n");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("jobshell[0]:  WARN: rlimit: nofile exceeds current max, raising value to hard limit"),
+                r.stderrLines());
+        assertTrue(Long.parseLong(r.stdout().trim()) < 999999999L, r.stdout());
+    }
+
+    @Test
+    void anUnknownLimitFailsTheJobBeforeAnyTask() {
+        Distribution.Run r = dist.run("run", "-o", "rlimit.foo=1234", "echo", "started");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals("", r.stdout());
+        assertEquals(1, r.stderrLines().size(), r.toString());
+        assertTrue(r.stderrLines().get(0).startsWith("jobshell[0]: FATAL: option rlimit: invalid shell option "
+                + "rlimit.foo=1234 (limits: cpu, fsize, "), r.stderr());
     }
 }

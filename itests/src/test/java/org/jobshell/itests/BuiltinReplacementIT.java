@@ -1,0 +1,129 @@
+package org.jobshell.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import org.jobshell.api.OptionSpec;
+import org.jobshell.api.OutputListener;
+import org.jobshell.api.ShellPlugin;
+import org.jobshell.api.Task;
+import org.jobshell.api.TaskStream;
+import org.jobshell.api.admin.PluginInfo;
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Every builtin is a plugin like a site's: a service of the same name with a higher ranking replaces
+ * it for the next job, and unregistering it brings the builtin back. One family each: the
+ * environment (tmpdir), the first task exit (task-exit), task output (output); cpu-affinity is
+ * {@link HotSwapIT}'s.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BuiltinReplacementIT extends ContainerTestBase {
+
+    /** The replacements this test registered and has not unregistered. */
+    private final List<ServiceRegistration<ShellPlugin>> registered = new ArrayList<>();
+
+    private ServiceRegistration<ShellPlugin> replace(String name, ShellPlugin plugin) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(ShellPlugin.NAME, name);
+        props.put("service.ranking", 100);
+        ServiceRegistration<ShellPlugin> r = context.registerService(ShellPlugin.class, plugin, props);
+        registered.add(r);
+        return r;
+    }
+
+    /** The next test gets the builtins again. */
+    @After
+    public void unregisterReplacements() {
+        for (ServiceRegistration<ShellPlugin> r : registered) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyUnregistered) {
+                // the test did it
+            }
+        }
+    }
+
+    /** The builtin of that name from that bundle is shadowed by this test's bundle. */
+    private void assertShadowed(String name, String builtinBundle) {
+        Plugins plugins = new Plugins(inventory);
+        plugins.awaitActive(name, context.getBundle().getSymbolicName());
+        PluginInfo builtin = plugins.get(name, builtinBundle);
+        assertFalse(builtin.toString(), builtin.active());
+        assertTrue(builtin.toString(), builtin.shadowedBy().startsWith(context.getBundle().getSymbolicName() + " "));
+    }
+
+    @Test
+    public void tmpdirIsReplacedAndComesBack() throws Exception {
+        bundles.start(ReactorBundles.TMPDIR);
+        new Plugins(inventory).awaitActive("tmpdir", "org.jobshell.plugin.tmpdir");
+        JobspecBuilder job = JobspecBuilder.shell("echo ${JOBSHELL_JOB_TMPDIR:-none}");
+        assertTrue(jobs.run(job).stdout().startsWith("/tmp/jobtmp-0-"));
+
+        ServiceRegistration<ShellPlugin> site = replace("tmpdir", p -> p.handle("shell.init",
+                (s, t, a) -> s.environment().set("JOBSHELL_JOB_TMPDIR", "/site/scratch")));
+        assertShadowed("tmpdir", "org.jobshell.plugin.tmpdir");
+        assertEquals("/site/scratch\n", jobs.run(job).stdout());
+
+        site.unregister();
+        new Plugins(inventory).awaitActive("tmpdir", "org.jobshell.plugin.tmpdir");
+        assertTrue(jobs.run(job).stdout().startsWith("/tmp/jobtmp-0-"));
+    }
+
+    @Test
+    public void taskExitIsReplaced() throws Exception {
+        bundles.start(ReactorBundles.TASK_EXIT);
+        new Plugins(inventory).awaitActive("task-exit", "org.jobshell.plugin.taskexit");
+        JobspecBuilder job = JobspecBuilder.shell("exit 3").option("exit-on-error", 1);
+        JobResult builtin = jobs.run(job);
+        assertEquals(builtin.toString(), 3, builtin.exitCode());
+        assertEquals(builtin.toString(), 1, builtin.stderrLinesWith("failed (Exit 3) and exit-on-error is set").size());
+
+        replace("task-exit", p -> p.declare(OptionSpec.of("exit-on-error", OptionSpec.Type.ANY)));
+        assertShadowed("task-exit", "org.jobshell.plugin.taskexit");
+        JobResult site = jobs.run(job);
+        assertEquals(site.toString(), 3, site.exitCode());
+        assertEquals(site.toString(), "", site.stderr());
+    }
+
+    @Test
+    public void outputIsReplaced() throws Exception {
+        replace("output", p -> p.handle("task.init", (s, t, a) -> s.currentTask().subscribe(TaskStream.STDOUT,
+                new OutputListener() {
+                    @Override
+                    public void data(Task task, TaskStream stream, ByteBuffer data) {
+                        byte[] b = new byte[data.remaining()];
+                        data.get(b);
+                        try {
+                            s.terminal(TaskStream.STDOUT).write(("site: " + new String(b, StandardCharsets.UTF_8))
+                                    .getBytes(StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public void eof(Task task, TaskStream stream) {
+                    }
+                })));
+        assertShadowed("output", "org.jobshell.plugin.output");
+        JobResult r = jobs.run(JobspecBuilder.command("echo", "hi"));
+        assertEquals(r.toString(), "site: hi\n", r.stdout());
+    }
+}
