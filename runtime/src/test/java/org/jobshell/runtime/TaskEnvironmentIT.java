@@ -111,4 +111,12 @@ class TaskEnvironmentIT extends SharedDistributionTestBase {
         assertTrue(r.stderrLines().get(0).startsWith("jobshell[0]: FATAL: option rlimit: invalid shell option "
                 + "rlimit.foo=1234 (limits: cpu, fsize, "), r.stderr());
     }
+
+    @Test
+    void aWrongHostnameIsCorrectedAndAnUnsetOneStaysUnset() throws Exception {
+        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        assertEquals(List.of(host), dist.run("run", "--env=HOSTNAME=incorrect", "printenv", "HOSTNAME").stdoutLines());
+        assertEquals(List.of("unset"), dist.run("run", "--env=-HOSTNAME", "sh", "-c", "echo ${HOSTNAME:-unset}")
+                .stdoutLines());
+    }
 }

@@ -45,8 +45,10 @@ class TaskmapIT extends SharedDistributionTestBase {
         Distribution.Run r = run(job(4, 16, scheme));
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(placed, placement(r));
+        JobRecord job = JobRecord.ofVerbose(r);
         assertEquals("{\"version\":1,\"map\":" + map + "}",
-                JobRecord.ofVerbose(r).contexts("exec", "shell.start").get(0).get("taskmap").toString());
+                job.contexts("exec", "shell.start").get(0).get("taskmap").toString());
+        assertEquals(4, job.contexts("exec", "shell.init").get(0).get("size").asInt());
     }
 
     @Test
