@@ -58,7 +58,13 @@ class OptionsIT extends SharedDistributionTestBase {
                 + "cpu-affinity, default on)", "  -o output.limit=SIZE   (plugin output, default 1G)",
                 "  -o output.stdout.label=true|false   (plugin output, default false)",
                 "  -o taskmap={scheme, value}   (plugin jobshell, default block)",
-                "  -o verbose=0|1|2   (plugin jobshell, default 0)")) {
+                "  -o verbose=0|1|2   (plugin jobshell, default 0)",
+                "  -o exit-timeout=N[smhd]|none   (plugin task-exit, default 30s)",
+                "  -o exit-on-error=1   (plugin task-exit, default off)",
+                "  -o gpu-affinity=on|off|per-task|map:LIST   (plugin gpu-affinity, default on)",
+                "  -o input.stdin.type=service|file   (plugin input, default service)",
+                "  -o output.stdout.path=TEMPLATE   (plugin output, default the terminal)",
+                "  -o rlimit={NAME: N}   (plugin rlimit)", "  -o env-expand={VAR: TEMPLATE}   (plugin env-expand)")) {
             assertTrue(r.stdoutLines().contains(row), row + "\n" + r.stdout());
         }
     }
