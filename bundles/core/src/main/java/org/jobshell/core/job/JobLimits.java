@@ -13,7 +13,7 @@ import org.jobshell.api.ShellException;
  * <ul>
  *   <li>{@code max.tasks} (whole job): half of what the process limits allow (pid_max, the user's
  *       process limit), and no more than the open-file limit lets run at once (each running task
- *       holds two descriptors of the container);</li>
+ *       holds three descriptors of the container: its stdout, stderr and stdin pipes);</li>
  *   <li>{@code max.shells}: every shell is a thread; at most 1024, and no more than pid_max / 32;</li>
  *   <li>{@code max.tasks.per.shell}: defaults to {@code max.tasks}.</li>
  * </ul>
@@ -34,6 +34,8 @@ record JobLimits(int maxTasks, int maxShells, int maxTasksPerShell, String deriv
 
     /** Descriptors the container keeps for itself: jars, sockets, logs. */
     private static final int RESERVED_FDS = 256;
+    /** What one running task holds in the container: its stdout and stderr pipes, and its stdin pipe. */
+    private static final int FDS_PER_TASK = 3;
     private static final int SHELL_CAP = 1024;
 
     /**
@@ -46,7 +48,7 @@ record JobLimits(int maxTasks, int maxShells, int maxTasksPerShell, String deriv
         long nproc = limit("Max processes", Long.MAX_VALUE);
         long nofile = limit("Max open files", 1024);
         int tasks = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                Math.min(Math.min(pidMax, nproc) / 2, Math.max(1, nofile - RESERVED_FDS) / 2)));
+                Math.min(Math.min(pidMax, nproc) / 2, Math.max(1, nofile - RESERVED_FDS) / FDS_PER_TASK)));
         int shells = (int) Math.max(1, Math.min(SHELL_CAP, pidMax / 32));
         String how = "derived from pid_max " + pidMax + ", max processes " + (nproc == Long.MAX_VALUE ? "unlimited" : nproc)
                 + ", open files " + nofile;
