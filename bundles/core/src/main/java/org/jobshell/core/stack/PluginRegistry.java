@@ -8,6 +8,7 @@ import org.jobshell.api.ShellPlugin;
 import org.jobshell.api.admin.PluginInfo;
 import org.jobshell.api.admin.PluginInventory;
 import org.jobshell.core.spi.PluginSource;
+import org.jobshell.core.spi.ServiceConf;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
