@@ -297,4 +297,32 @@ class LuaRcIT extends SharedDistributionTestBase {
         assertEquals("FOO=bar GONE=unset\n", r.stdout());
         assertEquals(List.of("jobshell[0]: rc.lua: task.exec sees FOO=bar"), r.stderrLines());
     }
+
+    @Test
+    void aLuaPluginOfLuaDNamedCpuAffinityReplacesTheBuiltinAndIsListedWithItsFile() throws Exception {
+        Path snippet = dist.home().resolve("etc/lua.d/site-affinity.lua");
+        Files.writeString(snippet, "plugin.register { name = 'cpu-affinity', handlers = {\n"
+                + "  { topic = 'task.init', fn = function() task.setenv('BOUND_BY', 'lua') end } } }\n");
+        try {
+            Distribution.Run list = run("plugins");
+            assertEquals(0, list.exitCode(), list.toString());
+            List<String> rows = list.stdoutLines().stream().filter(l -> l.startsWith("cpu-affinity"))
+                    .collect(Collectors.toList());
+            assertEquals(2, rows.size(), list.stdout());
+            assertTrue(rows.get(0).matches("cpu-affinity +36 +shadowed +org\\.jobshell\\.plugin\\.cpuaffinity .*"
+                    + "\\(shadowed by Lua file " + snippet + "\\)"), rows.get(0));
+            assertTrue(rows.get(1).matches("cpu-affinity +2147483647 +active +org\\.jobshell\\.lua .* task\\.init  "
+                    + "\\(Lua file " + snippet + "\\)"), rows.get(1));
+
+            // the builtin would give each task its own cores: the Lua plugin leaves them all the container's
+            String all = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("Cpus_allowed_list:")).findFirst().orElseThrow().split("\\s+")[1];
+            Distribution.Run job = run("run", "-n", "2", "-o", "cpu-affinity=per-task", "sh", "-c",
+                    "echo $BOUND_BY $(grep Cpus_allowed_list /proc/self/status | cut -f2)");
+            assertEquals(0, job.exitCode(), job.toString());
+            assertEquals(List.of("lua " + all, "lua " + all), job.stdoutLines(), job.toString());
+        } finally {
+            Files.delete(snippet);
+        }
+    }
 }
