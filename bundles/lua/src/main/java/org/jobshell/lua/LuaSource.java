@@ -10,7 +10,9 @@ import org.jobshell.core.spi.JobStack;
 import org.jobshell.core.spi.PluginListing;
 import org.jobshell.core.spi.PluginOrigin;
 import org.jobshell.core.spi.PluginSource;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
@@ -108,9 +110,17 @@ public final class LuaSource implements PluginSource {
     @Deactivate
     void deactivate() {
         stopped = true;
-        if (hooks != null) {
-            hooks.unregister();
+        // without the hooks the core would see the plugins of the bundles plugin.load started: stop them first
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getLocation().startsWith(OnDemandBundles.LOCATION_PREFIX) && b.getState() == Bundle.ACTIVE) {
+                try {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                } catch (BundleException | IllegalStateException e) {
+                    // uninstalled meanwhile, or stopping anyway
+                }
+            }
         }
+        hooks.unregister();
     }
 
     @Override
