@@ -1,6 +1,5 @@
 package org.jobshell.lua;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jobshell.api.Args;
 import org.jobshell.api.Handler;
-import org.jobshell.api.PluginContext;
 import org.jobshell.api.Shell;
 import org.jobshell.api.ShellPlugin;
 import org.jobshell.core.spi.JobStack;
@@ -115,33 +113,7 @@ public class LuaHandlerBenchmark {
         @Override
         public boolean push(String name, ShellPlugin plugin, PluginOrigin origin, boolean optional, ObjectNode conf) {
             try {
-                plugin.attach(new PluginContext() {
-                    @Override
-                    public String name() {
-                        return name;
-                    }
-
-                    @Override
-                    public Shell shell() {
-                        return view;
-                    }
-
-                    @Override
-                    public ObjectNode conf() {
-                        return JsonNodeFactory.instance.objectNode();
-                    }
-
-                    @Override
-                    public PluginContext handle(String glob, Handler handler) {
-                        lua.add(handler);
-                        return this;
-                    }
-
-                    @Override
-                    public boolean unhandle(String glob) {
-                        return false;
-                    }
-                });
+                plugin.attach(new RecordingContext(name, view, conf, (glob, handler) -> lua.add(handler)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -121,17 +121,7 @@ final class BundlePlugins {
 
     private static PluginOrigin origin(ServiceReference<?> ref, Bundle bundle, String display) {
         String describe = "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + display + ")";
-        return new PluginOrigin() {
-            @Override
-            public String describe() {
-                return describe;
-            }
-
-            @Override
-            public boolean removed() {
-                return ref.getBundle() == null;
-            }
-        };
+        return new LuaOrigin(describe, () -> ref.getBundle() == null);
     }
 
     private static ObjectNode conf(ServiceReference<?> ref, ObjectNode given) {

@@ -1,11 +1,8 @@
 package org.jobshell.lua;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.jobshell.api.Handler;
-import org.jobshell.api.PluginContext;
 import org.jobshell.api.Shell;
 import org.jobshell.api.ShellPlugin;
 import org.jobshell.core.spi.JobStack;
@@ -31,33 +28,7 @@ final class ListingStack implements JobStack {
     public boolean push(String name, ShellPlugin plugin, PluginOrigin origin, boolean optional, ObjectNode conf) {
         List<String> topics = new ArrayList<>();
         try {
-            plugin.attach(new PluginContext() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public Shell shell() {
-                    return shell;
-                }
-
-                @Override
-                public ObjectNode conf() {
-                    return conf == null ? JsonNodeFactory.instance.objectNode() : conf;
-                }
-
-                @Override
-                public PluginContext handle(String topicGlob, Handler handler) {
-                    topics.add(topicGlob);
-                    return this;
-                }
-
-                @Override
-                public boolean unhandle(String topicGlob) {
-                    return topics.remove(topicGlob);
-                }
-            });
+            plugin.attach(new RecordingContext(name, shell, conf, (glob, handler) -> topics.add(glob)));
         } catch (Exception e) {
             topics.clear(); // as for plugin services: one that does more than register handlers lists none
         }

@@ -48,11 +48,4 @@ final class LuaGlobals {
         }
         return g;
     }
-
-    /** Loads luaj's classes and compiles a chunk once, so that the first job does not wait for it. */
-    static void warmUp() {
-        Globals g = create();
-        g.load("local t = {} for i = 1, 3 do t[#t + 1] = string.format('%d', i) end return table.concat(t)", "@warm-up")
-                .call();
-    }
 }

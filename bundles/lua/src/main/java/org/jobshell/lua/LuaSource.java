@@ -59,17 +59,7 @@ public final class LuaSource implements PluginSource {
 
         @Override
         public PluginOrigin origin(String describe) {
-            return new PluginOrigin() {
-                @Override
-                public String describe() {
-                    return describe;
-                }
-
-                @Override
-                public boolean removed() {
-                    return stopped;
-                }
-            };
+            return new LuaOrigin(describe, () -> stopped);
         }
 
         @Override
@@ -96,7 +86,7 @@ public final class LuaSource implements PluginSource {
         Path rc = settings.initrc();
         if (rc != null && Files.isReadable(rc)) {
             // jobs will run Lua: load luaj while the rest of the container starts, not in the first job
-            Thread t = new Thread(LuaGlobals::warmUp, "jobshell-lua-warm-up");
+            Thread t = new Thread(new WarmUp(context), "jobshell-lua-warm-up");
             t.setDaemon(true);
             t.start();
         }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.jobshell.api.Args;
 import org.jobshell.api.Handler;
 import org.jobshell.api.LogLevel;
-import org.jobshell.api.PluginContext;
 import org.jobshell.api.Shell;
 import org.jobshell.api.ShellInfo;
 import org.jobshell.api.ShellLog;
@@ -92,34 +91,10 @@ final class TestStack implements JobStack {
     public boolean push(String name, ShellPlugin plugin, PluginOrigin origin, boolean optional, ObjectNode conf) {
         Attached a = new Attached(name, origin, conf, new ArrayList<>(), new ArrayList<>());
         try {
-            plugin.attach(new PluginContext() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public Shell shell() {
-                    return shell;
-                }
-
-                @Override
-                public ObjectNode conf() {
-                    return conf;
-                }
-
-                @Override
-                public PluginContext handle(String glob, Handler handler) {
-                    a.globs().add(glob);
-                    a.handlers().add(handler);
-                    return this;
-                }
-
-                @Override
-                public boolean unhandle(String glob) {
-                    return false;
-                }
-            });
+            plugin.attach(new RecordingContext(name, shell, conf, (glob, handler) -> {
+                a.globs().add(glob);
+                a.handlers().add(handler);
+            }));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
