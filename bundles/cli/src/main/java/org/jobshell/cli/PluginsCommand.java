@@ -8,7 +8,10 @@ import java.util.List;
 import org.jobshell.api.admin.PluginInfo;
 import org.jobshell.api.admin.PluginInventory;
 
-/** {@code jobshell plugins [--json]}: the plugins the next job gets, in load order. */
+/**
+ * {@code jobshell plugins [--json]}: the plugins the next job gets, in load order: plugin services,
+ * then what plugin sources (the Lua initrc) would push, each of those with where it comes from.
+ */
 final class PluginsCommand {
 
     private final PluginInventory inventory;
@@ -50,6 +53,9 @@ final class PluginsCommand {
         for (PluginInfo p : plugins) {
             String state = (p.active() ? "active" : "shadowed") + (p.optional() ? ",optional" : "");
             String topics = p.topics().isEmpty() ? "-" : String.join(",", p.topics());
+            if (p.origin() != null) {
+                topics += "  (" + p.origin() + ")";
+            }
             if (!p.active()) {
                 topics += "  (shadowed by " + p.shadowedBy() + ")";
             }

@@ -4,7 +4,11 @@ import java.util.List;
 import org.jobshell.api.OptionSpec;
 import org.jobshell.api.ShellException;
 
-/** The shell options the core itself reads, declared like plugins' options (owner {@value #OWNER}). */
+/**
+ * The shell options the core itself reads, declared like plugins' options (owner {@value #OWNER}); with
+ * them the Lua rc options, which the reference counts as the shell's own ({@code initrc}) and its
+ * default initrc's ({@code userrc}).
+ */
 public final class CoreOptions {
 
     /** The owner named in messages and {@code --help-options}. */
@@ -23,7 +27,11 @@ public final class CoreOptions {
             OptionSpec.of("taskmap.scheme", OptionSpec.Type.STRING)
                     .help("block, cyclic, hostfile, manual, or a scheme a plugin offers"),
             OptionSpec.of("taskmap.value", OptionSpec.Type.ANY).help("the scheme's value: cyclic:N, hostfile:FILE, "
-                    + "manual:MAP"));
+                    + "manual:MAP"),
+            OptionSpec.of("initrc", OptionSpec.Type.STRING).syntax("FILE").defaultValue("etc/initrc.lua")
+                    .help("the Lua rc file run instead of the system initrc (relative to the job's cwd)"),
+            OptionSpec.of("userrc", OptionSpec.Type.STRING).syntax("FILE")
+                    .help("a Lua rc file the system initrc sources after the site's lua.d"));
 
     private CoreOptions() {
     }

@@ -11,6 +11,7 @@ import org.jobshell.api.admin.PluginInfo;
 import org.jobshell.api.admin.PluginInventory;
 import org.jobshell.api.admin.PluginOption;
 import org.jobshell.core.spi.PluginSource;
+import org.jobshell.core.spi.ServiceConf;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -32,6 +33,7 @@ public final class PluginRegistry implements PluginInventory {
     private final Map<Long, SourceEntry> sources = new TreeMap<>();
     private final Map<Long, String> problems = new TreeMap<>();
     private volatile PluginSnapshot snapshot = PluginSnapshot.EMPTY;
+    private volatile List<String> listingProblems = List.of();
 
     /** @return the plugins as of now, for one job */
     public PluginSnapshot snapshot() {
@@ -104,7 +106,7 @@ public final class PluginRegistry implements PluginInventory {
         Object name = ref.getProperty(PluginSource.NAME);
         String bsn = bundleName(ref);
         sources.put(id, new SourceEntry(name instanceof String && !((String) name).isBlank() ? (String) name : bsn,
-                ranking(ref), id, bsn + " " + bundleVersion(ref), source));
+                ranking(ref), id, bsn, bundleVersion(ref), source));
         rebuild();
     }
 
@@ -139,15 +141,9 @@ public final class PluginRegistry implements PluginInventory {
 
     @Override
     public List<PluginInfo> plugins() {
-        PluginSnapshot s = snapshot;
-        List<PluginInfo> infos = new ArrayList<>();
-        for (PluginEntry e : s.all()) {
-            PluginEntry winner = s.shadowedBy(e);
-            infos.add(new PluginInfo(e.name(), e.ranking(), e.serviceId(), e.bundle(), e.bundleVersion(), e.optional(),
-                    winner == null, winner == null ? null : winner.bundle() + " " + winner.bundleVersion(),
-                    probeTopics(e)));
-        }
-        return infos;
+        Inventory inventory = Inventory.of(snapshot);
+        listingProblems = inventory.problems();
+        return inventory.plugins();
     }
 
     @Override
@@ -159,7 +155,7 @@ public final class PluginRegistry implements PluginInventory {
         }
         for (PluginEntry e : s.all()) {
             if (s.shadowedBy(e) == null) {
-                AttachedPlugin probe = probe(e);
+                AttachedPlugin probe = Inventory.probe(e);
                 for (OptionSpec o : probe == null ? List.<OptionSpec>of() : probe.options()) {
                     options.add(new PluginOption(e.name(), o));
                 }
@@ -171,26 +167,8 @@ public final class PluginRegistry implements PluginInventory {
 
     @Override
     public synchronized List<String> problems() {
-        return List.copyOf(problems.values());
-    }
-
-    /**
-     * Attaches the plugin to a shell that refuses every call, to learn the handlers it registers.
-     * Plugins only register handlers in attach; one that touches the shell there lists no topics.
-     */
-    private static List<String> probeTopics(PluginEntry e) {
-        AttachedPlugin probe = probe(e);
-        return probe == null ? List.of() : probe.topics();
-    }
-
-    /** @return the plugin attached to a shell that refuses every call, or null when attach failed */
-    private static AttachedPlugin probe(PluginEntry e) {
-        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), null, ProbeOwner.INSTANCE);
-        try {
-            e.plugin().attach(probe);
-        } catch (Throwable t) {
-            return null;
-        }
-        return probe;
+        List<String> all = new ArrayList<>(problems.values());
+        all.addAll(listingProblems);
+        return all;
     }
 }
