@@ -85,8 +85,9 @@ final class Container implements AutoCloseable {
     /** @return this host's name, without DNS */
     private static String hostname() {
         try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (IOException e) {
+            // readAllLines, not readString: reading sysctl files, readString can stop after one byte
+            return Files.readAllLines(Path.of("/proc/sys/kernel/hostname")).get(0).trim();
+        } catch (IOException | IndexOutOfBoundsException e) {
             return "localhost";
         }
     }
