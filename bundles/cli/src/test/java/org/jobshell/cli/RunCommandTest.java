@@ -8,10 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
+import org.jobshell.launch.Caller;
 import org.junit.jupiter.api.Test;
 
 /** What {@code jobshell run} does with the signals it is handed (SIGINT, SIGTERM, SIGHUP). */
@@ -26,13 +28,28 @@ class RunCommandTest {
         }
 
         @Override
+        public Job submit(JobRequest request, String owner) {
+            return submit(request);
+        }
+
+        @Override
+        public List<Job> jobs() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Job> job(String id) {
+            return Optional.empty();
+        }
+
+        @Override
         public void validate(ObjectNode jobspec) {
         }
     };
 
     @Test
     void aSignalBeforeTheJobExistsMeansItNeverStartsAndTheRunExitsWithTheSignal() {
-        RunCommand run = new RunCommand(jobs, new ObjectMapper());
+        RunCommand run = new RunCommand(jobs, new ObjectMapper(), Caller.self());
         run.signal(15);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

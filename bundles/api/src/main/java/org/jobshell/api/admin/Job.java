@@ -1,6 +1,8 @@
 package org.jobshell.api.admin;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,6 +15,37 @@ public interface Job {
 
     /** @return the job's directory: jobspec.json, R.json, exec.eventlog, output.eventlog */
     Path directory();
+
+    /**
+     * @return the user the job belongs to: who submitted it; only they may see its output, signal
+     *     it or call its services through the daemon
+     * @since 1.2
+     */
+    String owner();
+
+    /**
+     * @return running until the exit code is known, then finished
+     * @since 1.2
+     */
+    JobState state();
+
+    /**
+     * @return the number of tasks of the job
+     * @since 1.2
+     */
+    int ntasks();
+
+    /**
+     * @return the command of the job's tasks (of its first task slot)
+     * @since 1.2
+     */
+    List<String> command();
+
+    /**
+     * @return when the job was submitted
+     * @since 1.2
+     */
+    Instant started();
 
     /**
      * @return completes with the job's exit code once every shell ended: the largest task exit

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.jobshell.api.Idset;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.admin.Job;
+import org.jobshell.api.admin.JobState;
 import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginSnapshot;
@@ -68,11 +70,14 @@ final class JobRun implements Job {
     private final LocalExchange exchange;
     private final List<ShellRun> shells = new ArrayList<>();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private final String owner;
+    private final Instant started = Instant.now();
     private ScheduledFuture<?> escalation;
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
-            PluginSnapshot plugins, Container container, Path cwd) {
+            PluginSnapshot plugins, Container container, Path cwd, String owner) {
         this.jobId = jobId;
+        this.owner = owner;
         this.id = directory.id();
         this.jobspec = jobspec;
         this.resources = resources;
@@ -145,6 +150,31 @@ final class JobRun implements Job {
 
     long jobId() {
         return jobId;
+    }
+
+    @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public JobState state() {
+        return exitCode.isDone() ? JobState.FINISHED : JobState.RUNNING;
+    }
+
+    @Override
+    public int ntasks() {
+        return jobspec.totalTasks();
+    }
+
+    @Override
+    public List<String> command() {
+        return jobspec.command();
+    }
+
+    @Override
+    public Instant started() {
+        return started;
     }
 
     @Override

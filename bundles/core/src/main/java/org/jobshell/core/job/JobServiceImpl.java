@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,11 +19,13 @@ import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.core.launch.Signals;
+import org.jobshell.core.spi.PluginRetirement;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginRegistry;
 import org.jobshell.core.stack.Watchdog;
 import org.jobshell.core.util.CpuSets;
 import org.jobshell.core.util.JobIds;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -37,8 +42,8 @@ import org.osgi.service.event.EventAdmin;
  * starts the shells, each with the plugin snapshot and the highest-ranked {@link TaskLauncher}
  * service of the moment. Configured by PID {@code org.jobshell.core}.
  */
-@Component(service = JobService.class, configurationPid = JobServiceImpl.PID)
-public final class JobServiceImpl implements JobService {
+@Component(service = {JobService.class, PluginRetirement.class}, configurationPid = JobServiceImpl.PID)
+public final class JobServiceImpl implements JobService, PluginRetirement {
 
     /** The configuration PID of the core. */
     public static final String PID = "org.jobshell.core";
@@ -58,6 +63,9 @@ public final class JobServiceImpl implements JobService {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<JobRun> running = ConcurrentHashMap.newKeySet();
+    private final JobTable table = new JobTable(1000);
+    private final Retirements retirements = new Retirements();
+    private final Object stackLock = new Object();
 
     @Reference
     private PluginRegistry registry;
@@ -156,6 +164,21 @@ public final class JobServiceImpl implements JobService {
 
     @Override
     public Job submit(JobRequest request) {
+        return submit(request, System.getProperty("user.name"));
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return table.jobs();
+    }
+
+    @Override
+    public Optional<Job> job(String id) {
+        return table.job(id);
+    }
+
+    @Override
+    public Job submit(JobRequest request, String owner) {
         String problem = configProblem;
         if (problem != null) {
             throw new ShellException("bad setting: " + problem);
@@ -168,12 +191,43 @@ public final class JobServiceImpl implements JobService {
                 jobspec.totalTasks(), mapper);
         JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
                 uid, mapper, timer, times);
-        JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr()),
-                registry.snapshot(), container, cwd);
-        running.add(job);
-        job.exitCode().whenComplete((code, error) -> running.remove(job));
+        JobTerminal terminal = new JobTerminal(request.stdout(), request.stderr());
+        JobRun job;
+        // the job's snapshot and its place among the running jobs, atomically against retire()
+        synchronized (stackLock) {
+            job = new JobRun(dir.jobId(), jobspec, r, dir, terminal, registry.snapshot(), container, cwd, owner);
+            running.add(job);
+        }
+        table.add(job);
+        job.exitCode().whenComplete((code, error) -> {
+            running.remove(job);
+            table.finished(job);
+            retirements.check(this::held);
+        });
         job.start();
         return job;
+    }
+
+    @Override
+    public CompletionStage<Void> retire(Bundle bundle) {
+        long id = bundle.getBundleId();
+        CompletionStage<Void> free;
+        synchronized (stackLock) {
+            registry.retire(id);
+            free = retirements.add(id);
+        }
+        retirements.check(this::held);
+        return free.thenRun(() -> registry.forget(id));
+    }
+
+    /** @return whether a running job holds a plugin of the bundle */
+    private boolean held(long bundleId) {
+        for (JobRun job : running) {
+            if (registry.holds(job.plugins(), bundleId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -10,14 +10,17 @@
  *       service is used for a job;</li>
  *   <li>{@link org.jobshell.core.spi.ShellExchange}: everything the shells of one job exchange
  *       (barriers, RPC, the job exception and kill fan-out, what only the leader writes), so that shells
- *       on separate nodes can use another implementation.</li>
+ *       on separate nodes can use another implementation;</li>
+ *   <li>{@link org.jobshell.core.spi.PluginRetirement}: takes a plugin bundle out of new jobs' stacks
+ *       and says when no running job holds its plugins any more, so hot deployment can remove it
+ *       without pulling it from under a job.</li>
  * </ul>
  *
  * <p>Types marked {@code @ConsumerType} are implemented by extending bundles; the core implements the
  * {@code @ProviderType} ones.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jobshell.core.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,113 @@
+package org.jobshell.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jobshell.launch.Caller;
+import org.jobshell.launch.Command;
+import org.jobshell.launch.Session;
+
+/**
+ * One client of the daemon's socket, on a thread of its own: the peer is checked, its request read
+ * and run as a command line of the CLI with the client's user, environment and working directory;
+ * output goes back through an {@link Outbox}, signal frames go to the command, the exit code ends
+ * the conversation. Whatever the client does wrong (garbage, a frame too long, no request within
+ * {@value #REQUEST_TIMEOUT_SECONDS} s, vanishing) ends this connection only.
+ */
+final class Connection implements Runnable {
+
+    static final long REQUEST_TIMEOUT_SECONDS = 10;
+    private static final long FLUSH_MILLIS = 5_000;
+
+    /** What a connection needs from the server. */
+    record Context(Command command, ObjectMapper mapper, String daemonUser, long bufferLimit,
+            ScheduledExecutorService timer) {
+    }
+
+    private final SocketChannel channel;
+    private final Context context;
+
+    Connection(SocketChannel channel, Context context) {
+        this.channel = channel;
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        Outbox out = null;
+        try {
+            String user = Peer.user(channel);
+            if (!Peer.allowed(user, context.daemonUser())) {
+                refuse("user " + user + " may not use this daemon: it serves " + context.daemonUser() + " and root");
+                return;
+            }
+            ScheduledFuture<?> timeout = context.timer().schedule(this::close, REQUEST_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+            Frames.Frame first = Frames.read(channel);
+            if (!timeout.cancel(false) || first == null) {
+                return; // no request in time, or the client left before sending one
+            }
+            if (first.type() != Frames.REQUEST) {
+                throw new Frames.ProtocolException("the first frame must be a request ('R'), not type "
+                        + (first.type() & 0xff));
+            }
+            Request request = Request.parse(first.payload(), context.mapper());
+            out = new Outbox(channel, context.bufferLimit(), "jobshell-client-out");
+            Session session = context.command().open(new Caller(user, request.environment(), request.cwd(), true));
+            Thread signals = new Thread(() -> forwardSignals(session), "jobshell-client-in");
+            signals.setDaemon(true);
+            signals.start();
+            int code = session.run(request.args(), out.stream(Frames.STDOUT), out.stream(Frames.STDERR));
+            out.put(Frames.number(Frames.EXIT, code));
+            out.finish(FLUSH_MILLIS);
+        } catch (Frames.ProtocolException e) {
+            refuse("bad request: " + e.getMessage());
+        } catch (IOException e) {
+            // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    /** Reads the client's frames while its command runs: signals; the end of its stream is fine. */
+    private void forwardSignals(Session session) {
+        try {
+            Frames.Frame f;
+            while ((f = Frames.read(channel)) != null) {
+                if (f.type() != Frames.SIGNAL) {
+                    throw new Frames.ProtocolException("unexpected frame type " + (f.type() & 0xff));
+                }
+                session.signal(Frames.number(f.payload()));
+            }
+        } catch (IOException e) {
+            close(); // garbage mid-command: the client is dropped, the command goes on
+        }
+    }
+
+    /** Answers with one error line and exit code 1, then closes. */
+    private void refuse(String message) {
+        try {
+            byte[] line = ("jobshell: error: " + message + "\n").getBytes(StandardCharsets.UTF_8);
+            Frames.write(channel, Frames.encode(Frames.STDERR, line, 0, line.length));
+            Frames.write(channel, Frames.number(Frames.EXIT, 1));
+        } catch (IOException e) {
+            // the client is gone
+        } finally {
+            close();
+        }
+    }
+
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closed either way
+        }
+    }
+}

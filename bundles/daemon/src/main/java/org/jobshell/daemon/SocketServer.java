@@ -1,0 +1,116 @@
+package org.jobshell.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jobshell.launch.Command;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The daemon's unix socket, {@code <run dir>/jobshell.sock}: the directory is made 0700 and the
+ * socket 0600, and each connection's peer is checked ({@link Peer}) before anything else. One
+ * thread accepts; each client gets a {@link Connection} on a thread of a pool. A socket file left
+ * by a daemon that died is replaced; one a live daemon answers on is not (this one fails to start).
+ */
+@Component(immediate = true)
+public final class SocketServer {
+
+    /** The socket's file name in the run directory. */
+    static final String SOCKET = "jobshell.sock";
+
+    private final Path socket;
+    private final ServerSocketChannel server;
+    private final Connection.Context context;
+    private final ExecutorService clients;
+    private final ScheduledExecutorService timer;
+    private final Thread acceptor;
+
+    /**
+     * @param bundleContext settings
+     * @param command the command line, which runs each request
+     * @throws IOException when the socket cannot be made
+     */
+    @Activate
+    public SocketServer(BundleContext bundleContext, @Reference Command command) throws IOException {
+        Path dir = DaemonSettings.path(bundleContext, DaemonSettings.RUN_DIR, "var/run");
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        socket = dir.resolve(SOCKET);
+        if (Files.exists(socket)) {
+            if (answers(socket)) {
+                throw new IOException("a daemon already answers on " + socket);
+            }
+            Files.delete(socket);
+        }
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        AtomicInteger n = new AtomicInteger();
+        clients = Executors.newCachedThreadPool(r -> daemonThread(r, "jobshell-client-" + n.incrementAndGet()));
+        timer = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "jobshell-client-timer"));
+        context = new Connection.Context(command, new ObjectMapper(), System.getProperty("user.name"),
+                DaemonSettings.number(bundleContext, DaemonSettings.CLIENT_BUFFER, DaemonSettings.DEFAULT_CLIENT_BUFFER),
+                timer);
+        acceptor = daemonThread(this::accept, "jobshell-accept");
+        acceptor.start();
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static boolean answers(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void accept() {
+        while (true) {
+            try {
+                SocketChannel c = server.accept();
+                clients.execute(new Connection(c, context));
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // one failed accept (out of descriptors, a rejected execution) must not end the server
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws IOException {
+        server.close();
+        Files.deleteIfExists(socket);
+        clients.shutdownNow();
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,133 @@
+package org.jobshell.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The long-lived container deploys what admins copy into plugins/: the next job uses a replacement,
+ * deleting it brings the builtin back, a job keeps the plugins it started with, and broken jars are
+ * reported by name and change nothing else. One daemon for the class, from a copy of the
+ * distribution; each test leaves plugins/ as it found it.
+ */
+class HotDeployIT extends SharedDistributionTestBase {
+
+    private static final String BINDING = "echo ${JOBSHELL_CPU_BINDING:-none}";
+    private static RunningDaemon daemon;
+
+    @BeforeAll
+    static void startDaemon() {
+        daemon = RunningDaemon.start(dist);
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        assertEquals(0, daemon.stop(), daemon.log());
+    }
+
+    @Test
+    void aHigherRankedJarCopiedInIsUsedByTheNextJobAndDeletingItBringsTheBuiltinBack() {
+        assertEquals(List.of("none"), dist.run("run", "sh", "-c", BINDING).stdoutLines(), "the builtin binds nothing");
+        Path jar = deploy("bundle.site-cpu-affinity", "site-cpu-affinity.jar");
+        awaitPlugins("cpu-affinity +100 +active +org\\.jobshell\\.example\\.sitecpuaffinity +0\\.1\\.0\\..*");
+        Distribution.Run list = dist.run("plugins");
+        assertTrue(list.stdout().matches("(?s).*cpu-affinity +36 +shadowed +org\\.jobshell\\.plugin\\.cpuaffinity +0\\.1"
+                + "\\.0\\.\\S+ .*\\(shadowed by org\\.jobshell\\.example\\.sitecpuaffinity .*"), list.stdout());
+        Distribution.Run job = dist.run("run", "sh", "-c", BINDING);
+        assertEquals(0, job.exitCode(), job.toString());
+        assertTrue(!job.stdoutLines().isEmpty() && !job.stdoutLines().contains("none"), job.stdout());
+
+        delete(jar);
+        awaitPlugins("cpu-affinity +36 +active .*");
+        assertEquals(List.of("none"), dist.run("run", "sh", "-c", BINDING).stdoutLines());
+        assertTrue(daemon.log().contains("site-cpu-affinity.jar: deployed org.jobshell.example.sitecpuaffinity"),
+                daemon.log());
+        assertTrue(daemon.log().contains("site-cpu-affinity.jar: removed org.jobshell.example.sitecpuaffinity"),
+                daemon.log());
+    }
+
+    @Test
+    void aJobRunningWhileItsPluginJarIsDeletedFinishesWithThePluginsItStartedWith() throws Exception {
+        Path jar = deploy("bundle.site-cpu-affinity", "site-cpu-affinity.jar");
+        awaitPlugins("cpu-affinity +100 +active .*");
+        Path gate = dir.resolve("gate");
+        String id = dist.run("submit", "sh", "-c", "while [ ! -e " + gate + " ]; do sleep 0.05; done; " + BINDING)
+                .stdout().trim();
+        delete(jar);
+        awaitPlugins("cpu-affinity +36 +active .*");
+        assertEquals(List.of("none"), dist.run("run", "sh", "-c", BINDING).stdoutLines(), "a new job: the builtin");
+        assertTrue(dist.run("jobs").stdout().contains(id + "  root   running"), "the first job still runs");
+        Files.createFile(gate);
+        Distribution.Run first = dist.run("attach", id);
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(!first.stdoutLines().contains("none"), "it kept the site plugin: " + first);
+        assertEquals("", first.stderr(), "and none of its callbacks was dropped");
+    }
+
+    @Test
+    void brokenJarsAreReportedOnceByNameAndChangeNothingElse() throws Exception {
+        Path plugins = dist.home().resolve("plugins");
+        Path notAJar = Files.writeString(plugins.resolve("not-a-jar.jar"), "just text");
+        Path unresolvable = deploy("bundle.unresolvable", "needs-missing-package.jar");
+        Path throwing = deploy("bundle.throws-in-activate", "throws-in-activate.jar");
+        awaitPlugins("throws-in-activate\\.jar +- +failed .*");
+        Distribution.Run list = dist.run("plugins");
+        assertTrue(list.stdout().matches("(?s).*\nnot-a-jar\\.jar +- +failed +- +- +not a jar .*"), list.stdout());
+        assertTrue(list.stdout().matches("(?s).*\nneeds-missing-package\\.jar +- +failed +org\\.jobshell\\.fixture\\.\\S+ "
+                + "+\\S+ +cannot resolve: no bundle exports package org\\.nowhere.*"), list.stdout());
+        assertTrue(list.stdout().matches("(?s).*\nthrows-in-activate\\.jar +- +failed .* component .* failed to activate.*"),
+                list.stdout());
+        assertTrue(list.stdout().matches("(?s).*\noutput +27 +active .*\ncpu-affinity +36 +active .*"),
+                "the builtins are unchanged: " + list);
+        Distribution.Run job = dist.run("run", "echo", "ran");
+        assertEquals(List.of("ran"), job.stdoutLines(), job.toString());
+        for (String name : List.of("not-a-jar.jar", "needs-missing-package.jar", "throws-in-activate.jar")) {
+            assertEquals(1, daemon.log().split(name + ": failed: ", -1).length - 1, "reported once: " + name + "\n"
+                    + daemon.log());
+        }
+        delete(notAJar);
+        delete(unresolvable);
+        delete(throwing);
+        awaitGone("failed");
+    }
+
+    /** Copies a bundle into plugins/ as admins should: a copy under another name, then a rename. */
+    private static Path deploy(String bundleProperty, String name) {
+        Path plugins = dist.home().resolve("plugins");
+        try {
+            Path part = Files.copy(Path.of(System.getProperty(bundleProperty)), plugins.resolve(name + ".part"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(part, plugins.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path jar) {
+        try {
+            Files.delete(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a line of {@code jobshell plugins} matches. */
+    static void awaitPlugins(String line) {
+        RunningDaemon.await("a plugins line matching " + line, 30, () -> dist.run("plugins").stdoutLines().stream()
+                .anyMatch(l -> l.matches(line)));
+    }
+
+    private static void awaitGone(String word) {
+        RunningDaemon.await("no plugins line with " + word, 30, () -> dist.run("plugins").stdoutLines().stream()
+                .noneMatch(l -> l.contains(word)));
+    }
+}
