@@ -2,6 +2,7 @@ package org.jobshell.daemon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +43,8 @@ final class Connection implements Runnable {
         try {
             String user = Peer.user(channel);
             if (!Peer.allowed(user, context.daemonUser())) {
-                refuse("user " + user + " may not use this daemon: it serves " + context.daemonUser() + " and root");
+                refuse("user " + user + " may not use this daemon: it serves " + context.daemonUser()
+                        + (context.daemonUser().equals("root") ? " only" : " and root"));
                 return;
             }
             ScheduledFuture<?> timeout = context.timer().schedule(this::close, REQUEST_TIMEOUT_SECONDS,
@@ -96,6 +98,15 @@ final class Connection implements Runnable {
             byte[] line = ("jobshell: error: " + message + "\n").getBytes(StandardCharsets.UTF_8);
             Frames.write(channel, Frames.encode(Frames.STDERR, line, 0, line.length));
             Frames.write(channel, Frames.number(Frames.EXIT, 1));
+            // closing with unread input would reset the connection and lose the reply: read what the
+            // client still sends (at most 1 MiB, for at most a second), then close
+            channel.shutdownOutput();
+            ScheduledFuture<?> limit = context.timer().schedule(this::close, 1, TimeUnit.SECONDS);
+            ByteBuffer sink = ByteBuffer.allocate(64 * 1024);
+            for (int total = 0; total < Frames.MAX && channel.read(sink.clear()) >= 0; total += sink.position()) {
+                // discarded
+            }
+            limit.cancel(false);
         } catch (IOException e) {
             // the client is gone
         } finally {
