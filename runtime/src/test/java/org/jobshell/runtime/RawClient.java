@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A test's own connection to the daemon's socket, to send it what bin/jobshell never would. */
 final class RawClient implements AutoCloseable {
@@ -64,6 +67,58 @@ final class RawClient implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    private final List<String> collected = new CopyOnWriteArrayList<>();
+    private Thread collector;
+
+    /** @return the stdout lines received so far; starts collecting them in the background at the first call */
+    synchronized List<String> lines() {
+        if (collector == null) {
+            collector = new Thread(() -> {
+                try {
+                    readFrames();
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            collector.setDaemon(true);
+            collector.start();
+        }
+        return List.copyOf(collected);
+    }
+
+    /**
+     * Reads frames until the end of the stream, as they come when called from a collector.
+     *
+     * @return each frame's text ({@code exit N} for the exit frame)
+     */
+    List<String> readFrames() throws IOException {
+        List<String> frames = new ArrayList<>();
+        ByteBuffer head = ByteBuffer.allocate(4);
+        while (fill(head.clear())) {
+            ByteBuffer body = ByteBuffer.allocate(head.flip().getInt());
+            if (!fill(body)) {
+                break;
+            }
+            byte[] b = body.array();
+            String text = b[0] == 'X' ? "exit " + ByteBuffer.wrap(b, 1, 4).getInt()
+                    : new String(b, 1, b.length - 1, StandardCharsets.UTF_8);
+            frames.add(text);
+            if (collector == Thread.currentThread()) {
+                collected.addAll(List.of(text.split("\n")));
+            }
+        }
+        return frames;
+    }
+
+    private boolean fill(ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            if (channel.read(b) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

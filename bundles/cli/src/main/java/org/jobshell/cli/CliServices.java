@@ -3,6 +3,7 @@ package org.jobshell.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
+import org.jobshell.api.admin.AdminConsole;
 import org.jobshell.api.admin.DeployFailure;
 import org.jobshell.api.admin.DeployReport;
 import org.jobshell.api.admin.JobService;
@@ -17,6 +18,7 @@ final class CliServices {
     private final PluginInventory inventory;
     private final ObjectMapper mapper = new ObjectMapper();
     private volatile DeployReport deployReport;
+    private volatile AdminConsole console;
 
     CliServices(BundleContext context, JobService jobs, PluginInventory inventory) {
         this.context = context;
@@ -38,6 +40,15 @@ final class CliServices {
 
     void deployReport(DeployReport report) {
         this.deployReport = report;
+    }
+
+    void console(AdminConsole c) {
+        this.console = c;
+    }
+
+    /** @return the container's console, or null when it has none (one-shot) */
+    AdminConsole console() {
+        return console;
     }
 
     /** @return the files the daemon's hot deployment could not put in use; none one-shot */

@@ -1,5 +1,6 @@
 package org.jobshell.cli;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +30,11 @@ final class CliSession implements Session {
     }
 
     @Override
-    public int run(List<String> args, OutputStream out, OutputStream err) {
+    public int run(List<String> args, InputStream in, OutputStream out, OutputStream err) {
         PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         try {
-            return dispatch(args, out, err, stdout, stderr);
+            return dispatch(args, in, out, err, stdout, stderr);
         } catch (UsageException | ShellException e) {
             stderr.println("jobshell: error: " + e.getMessage());
             return 1;
@@ -43,8 +44,8 @@ final class CliSession implements Session {
         }
     }
 
-    private int dispatch(List<String> args, OutputStream out, OutputStream err, PrintStream stdout, PrintStream stderr)
-            throws Exception {
+    private int dispatch(List<String> args, InputStream in, OutputStream out, OutputStream err, PrintStream stdout,
+            PrintStream stderr) throws Exception {
         if (args.isEmpty()) {
             stderr.print(Help.MAIN);
             return 1;
@@ -71,6 +72,15 @@ final class CliSession implements Session {
                 return new EventlogCommand(locator).run(rest, out);
             case "plugins":
                 return new PluginsCommand(services).run(rest, stdout, stderr);
+            case "topics":
+                return new TopicsCommand(services).run(rest, stdout);
+            case "job":
+                return new JobCommand(locator, services.mapper()).run(rest, stdout);
+            case "events":
+                throw new UsageException("events: no daemon answers: the events are the daemon's (start one with"
+                        + " 'jobshell daemon --detach')");
+            case "console":
+                return new ConsoleCommand(services).run(rest, in, stdout, stderr);
             case "help":
             case "-h":
             case "--help":

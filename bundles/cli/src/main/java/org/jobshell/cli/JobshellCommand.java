@@ -3,6 +3,7 @@ package org.jobshell.cli;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import org.jobshell.api.admin.AdminConsole;
 import org.jobshell.api.admin.DeployReport;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInventory;
@@ -48,6 +49,17 @@ public final class JobshellCommand implements Command {
         services.deployReport(null);
     }
 
+    /** @param console the container's console (the daemon has one) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetConsole")
+    void setConsole(AdminConsole console) {
+        services.console(console);
+    }
+
+    void unsetConsole(AdminConsole console) {
+        services.console(null);
+    }
+
     @Override
     public Session open(Caller caller) {
         return new CliSession(services, caller);
@@ -55,7 +67,7 @@ public final class JobshellCommand implements Command {
 
     @Override
     public int run(List<String> args, InputStream in, OutputStream out, OutputStream err) {
-        return oneShot().run(args, out, err);
+        return oneShot().run(args, in, out, err);
     }
 
     @Override

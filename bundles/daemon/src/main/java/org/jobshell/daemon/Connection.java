@@ -15,7 +15,7 @@ import org.jobshell.launch.Session;
 /**
  * One client of the daemon's socket, on a thread of its own: the peer is checked, its request read
  * and run as a command line of the CLI with the client's user, environment and working directory;
- * output goes back through an {@link Outbox}, signal frames go to the command, the exit code ends
+ * output goes back through an {@link Outbox}, signal and input frames go to the command, the exit code ends
  * the conversation. Whatever the client does wrong (garbage, a frame too long, no request within
  * {@value #REQUEST_TIMEOUT_SECONDS} s, vanishing) ends this connection only.
  */
@@ -25,7 +25,7 @@ final class Connection implements Runnable {
     private static final long FLUSH_MILLIS = 5_000;
 
     /** What a connection needs from the server. */
-    record Context(Command command, ObjectMapper mapper, String daemonUser, long bufferLimit,
+    record Context(Command command, EventHub events, ObjectMapper mapper, String daemonUser, long bufferLimit,
             ScheduledExecutorService timer) {
     }
 
@@ -58,12 +58,17 @@ final class Connection implements Runnable {
                         + (first.type() & 0xff));
             }
             Request request = Request.parse(first.payload(), context.mapper());
+            if (request.args().get(0).equals("events") && request.args().size() == 1) {
+                events();
+                return;
+            }
             out = new Outbox(channel, context.bufferLimit(), "jobshell-client-out");
             Session session = context.command().open(new Caller(user, request.environment(), request.cwd(), true));
-            Thread signals = new Thread(() -> forwardSignals(session), "jobshell-client-in");
+            ClientInput input = new ClientInput();
+            Thread signals = new Thread(() -> readClient(session, input), "jobshell-client-in");
             signals.setDaemon(true);
             signals.start();
-            int code = session.run(request.args(), out.stream(Frames.STDOUT), out.stream(Frames.STDERR));
+            int code = session.run(request.args(), input, out.stream(Frames.STDOUT), out.stream(Frames.STDERR));
             out.put(Frames.number(Frames.EXIT, code));
             out.finish(FLUSH_MILLIS);
         } catch (Frames.ProtocolException e) {
@@ -77,18 +82,45 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Reads the client's frames while its command runs: signals; the end of its stream is fine. */
-    private void forwardSignals(Session session) {
+    /** Streams events until the client goes or is dropped; its frames are read only to see it go. */
+    private void events() throws IOException, InterruptedException {
+        Thread watch = new Thread(() -> {
+            try {
+                while (Frames.read(channel) != null) {
+                    // a subscriber sends nothing that matters
+                }
+            } catch (IOException e) {
+                // gone
+            } finally {
+                close();
+            }
+        }, "jobshell-events-in");
+        watch.setDaemon(true);
+        watch.start();
+        int code = EventStream.serve(channel, context.events(), context.timer(), channel::isOpen);
+        Frames.write(channel, Frames.number(Frames.EXIT, code));
+    }
+
+    /**
+     * Reads the client's frames while its command runs: signals, and standard input; the end of its
+     * stream is fine (the end of input, too).
+     */
+    private void readClient(Session session, ClientInput input) {
         try {
             Frames.Frame f;
             while ((f = Frames.read(channel)) != null) {
-                if (f.type() != Frames.SIGNAL) {
+                if (f.type() == Frames.SIGNAL) {
+                    session.signal(Frames.number(f.payload()));
+                } else if (f.type() == Frames.STDIN) {
+                    input.add(f.payload());
+                } else {
                     throw new Frames.ProtocolException("unexpected frame type " + (f.type() & 0xff));
                 }
-                session.signal(Frames.number(f.payload()));
             }
         } catch (IOException e) {
             close(); // garbage mid-command: the client is dropped, the command goes on
+        } finally {
+            input.end();
         }
     }
 

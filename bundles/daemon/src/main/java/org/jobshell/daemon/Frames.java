@@ -18,6 +18,8 @@ final class Frames {
     static final byte REQUEST = 'R';
     /** Client to daemon: a signal for what the request runs, a 4-byte signal number. */
     static final byte SIGNAL = 'S';
+    /** Client to daemon: bytes of the client's standard input (an interactive console); empty: its end. */
+    static final byte STDIN = 'I';
     /** Daemon to client: bytes for the client's standard output. */
     static final byte STDOUT = 'O';
     /** Daemon to client: bytes for the client's standard error. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.felix.fileinstall.ArtifactInstaller;
@@ -175,7 +176,9 @@ public final class PluginDeployer implements ArtifactInstaller, DeployReport {
             return;
         }
         Bundle b = old.bundle();
-        retirement.retire(b).thenRunAsync(() -> discard(b), uninstaller);
+        CompletionStage<Void> free = retirement.retire(b);
+        log.retired(b);
+        free.thenRunAsync(() -> discard(b), uninstaller);
     }
 
     private void discard(Bundle b) {

@@ -43,10 +43,12 @@ public final class SocketServer {
     /**
      * @param bundleContext settings
      * @param command the command line, which runs each request
+     * @param events the event stream of {@code jobshell events}
      * @throws IOException when the socket cannot be made
      */
     @Activate
-    public SocketServer(BundleContext bundleContext, @Reference Command command) throws IOException {
+    public SocketServer(BundleContext bundleContext, @Reference Command command, @Reference EventHub events)
+            throws IOException {
         Path dir = DaemonSettings.path(bundleContext, DaemonSettings.RUN_DIR, "var/run");
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -63,7 +65,7 @@ public final class SocketServer {
         AtomicInteger n = new AtomicInteger();
         clients = Executors.newCachedThreadPool(r -> daemonThread(r, "jobshell-client-" + n.incrementAndGet()));
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "jobshell-client-timer"));
-        context = new Connection.Context(command, new ObjectMapper(), System.getProperty("user.name"),
+        context = new Connection.Context(command, events, new ObjectMapper(), System.getProperty("user.name"),
                 DaemonSettings.number(bundleContext, DaemonSettings.CLIENT_BUFFER, DaemonSettings.DEFAULT_CLIENT_BUFFER),
                 timer);
         acceptor = daemonThread(this::accept, "jobshell-accept");

@@ -1,5 +1,6 @@
 package org.jobshell.launch;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -10,11 +11,12 @@ public interface Session {
      * Runs one command line, such as {@code run -n 4 hostname}.
      *
      * @param args the arguments after {@code jobshell}
+     * @param in the caller's standard input (only an interactive console reads it)
      * @param out the caller's standard output (unbuffered)
      * @param err the caller's standard error (unbuffered)
      * @return the exit code
      */
-    int run(List<String> args, OutputStream out, OutputStream err);
+    int run(List<String> args, InputStream in, OutputStream out, OutputStream err);
 
     /**
      * A signal for whatever this session runs (SIGINT, SIGTERM, SIGHUP: the job is cancelled).

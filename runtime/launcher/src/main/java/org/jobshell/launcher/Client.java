@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import sun.misc.Signal;
@@ -72,6 +73,9 @@ final class Client {
         byte[] request = Json.request(args, System.getenv(), System.getProperty("user.dir"))
                 .getBytes(StandardCharsets.UTF_8);
         send((byte) 'R', request);
+        if (args.size() == 1 && args.get(0).equals("console")) {
+            forwardInput(); // the interactive console reads the user's lines
+        }
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
             Signal.handle(new Signal(name), s -> signal(s.getNumber()));
         }
@@ -111,6 +115,24 @@ final class Client {
                     break; // a frame type this client does not know: skipped
             }
         }
+    }
+
+    /** Sends this process's standard input as it comes, on a thread of its own, then its end. */
+    private void forwardInput() {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = System.in.read(buffer)) > 0) {
+                    send((byte) 'I', Arrays.copyOf(buffer, n));
+                }
+                send((byte) 'I', new byte[0]);
+            } catch (IOException e) {
+                // the daemon is gone, or our input is
+            }
+        }, "jobshell-stdin");
+        t.setDaemon(true);
+        t.start();
     }
 
     private boolean fill(ByteBuffer b) throws IOException {

@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.core.launch.Signals;
+import org.jobshell.core.spi.JobListener;
 import org.jobshell.core.spi.PluginRetirement;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginRegistry;
@@ -66,6 +70,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     private final JobTable table = new JobTable(1000);
     private final Retirements retirements = new Retirements();
     private final Object stackLock = new Object();
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
 
     @Reference
     private PluginRegistry registry;
@@ -199,12 +204,18 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
             running.add(job);
         }
         table.add(job);
+        tell(l -> l.submitted(job));
+        CompletableFuture<Void> startedTold = new CompletableFuture<>();
         job.exitCode().whenComplete((code, error) -> {
             running.remove(job);
             table.finished(job);
             retirements.check(this::held);
+            // listeners hear of the end after the start, however fast the job
+            startedTold.thenRun(() -> tell(l -> l.finished(job, code == null ? 1 : code)));
         });
         job.start();
+        tell(l -> l.started(job));
+        startedTold.complete(null);
         return job;
     }
 
@@ -218,6 +229,27 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         }
         retirements.check(this::held);
         return free.thenRun(() -> registry.forget(id));
+    }
+
+    /** @param listener told about every job from now on */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeListener")
+    void addListener(JobListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(JobListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void tell(Consumer<JobListener> call) {
+        for (JobListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                // a listener's problem is not the job's
+            }
+        }
     }
 
     /** @return whether a running job holds a plugin of the bundle */
