@@ -61,6 +61,7 @@ class DaemonAccessIT extends SharedDistributionTestBase {
             assertEquals(List.of(belongs), dist.run("attach", id).stderrLines());
             assertEquals(List.of(belongs), dist.run("kill", id).stderrLines());
             assertEquals(List.of(belongs), dist.run("eventlog", id, "output").stderrLines());
+            assertEquals(List.of(belongs), dist.run("call", id, "echo").stderrLines());
             assertTrue(dist.run("jobs").stdout().contains(id + "  nobody  running"), "but root sees it listed");
             Distribution.Run own = Distribution.Run.of(dist.shell(String.join(" ", NOBODY) + " $J kill -s KILL " + id));
             assertEquals(0, own.exitCode(), own.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,8 +78,14 @@ class DaemonIT extends SharedDistributionTestBase {
         String id = dist.run(concat(List.of("submit"), JOB)).stdout().trim();
         RunningDaemon.await("job " + id + " to finish", 30,
                 () -> dist.run("jobs").stdout().contains(id + "  root   finished"));
+        String running = dist.run("submit", "sh", "-c", "sleep 1; echo ended in time").stdout().trim();
         assertEquals(0, daemon.stop(), daemon.log());
+        assertTrue(daemon.log().contains("jobshell daemon: letting 1 running job(s) end, for at most 10000 ms"),
+                daemon.log());
         assertTrue(daemon.log().contains("jobshell daemon: stopped"), daemon.log());
+        Distribution.Run ended = dist.run("attach", running);
+        assertEquals(0, ended.exitCode(), "a job running at SIGTERM may end: " + ended);
+        assertEquals(List.of("ended in time"), ended.stdoutLines());
         Distribution.Run oneShot = dist.run("attach", id);
         daemon = RunningDaemon.start(dist);
         Distribution.Run restarted = dist.run("attach", id);
@@ -150,6 +157,32 @@ class DaemonIT extends SharedDistributionTestBase {
                     .anyMatch(l -> l.matches("f\\S+ +root +finished +1 .* +0 +sh -c head -c 30000000.*")));
             Distribution.Run other = dist.run("run", "echo", "served meanwhile");
             assertEquals(List.of("served meanwhile"), other.stdoutLines());
+        }
+    }
+
+    @Test
+    void aPluginServiceOfARunningJobAnswersItsOwnerAndAfterTheEndTheErrorSaysSo() throws Exception {
+        Path jar = dist.addPlugin("bundle.echo-service");
+        try {
+            HotDeployIT.awaitPlugins("echo-service +100 +active .*");
+            Path gate = dir.resolve("service-gate");
+            String id = dist.run("submit", "-N", "2", "sh", "-c", "while [ ! -e " + gate + " ]; do sleep 0.05; done")
+                    .stdout().trim();
+            RunningDaemon.await("the shells to start", 30, () -> dist.run("eventlog", id).stdout().contains("shell.start"));
+            Distribution.Run leader = dist.run("call", id, "echo", "{\"x\":1}");
+            assertEquals(0, leader.exitCode(), leader.toString());
+            assertEquals(List.of("{\"rank\":0,\"echo\":{\"x\":1}}"), leader.stdoutLines());
+            assertEquals(List.of("{\"rank\":1,\"echo\":{}}"), dist.run("call", "--rank", "1", id, "echo").stdoutLines());
+            Distribution.Run none = dist.run("call", id, "nope");
+            assertEquals(1, none.exitCode());
+            assertTrue(none.stderr().startsWith("jobshell: error: call: shell 0: nope: no such method"), none.toString());
+            Files.createFile(gate);
+            assertEquals(0, dist.run("attach", id).exitCode());
+            Distribution.Run late = dist.run("call", id, "echo");
+            assertEquals(List.of("jobshell: error: call: 0-shell-" + id + ".echo: job " + id + " has ended, and its"
+                    + " service with it (Function not implemented)"), late.stderrLines());
+        } finally {
+            Files.delete(jar);
         }
     }
 

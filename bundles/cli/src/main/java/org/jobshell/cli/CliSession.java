@@ -74,6 +74,8 @@ final class CliSession implements Session {
                 return new PluginsCommand(services).run(rest, stdout, stderr);
             case "topics":
                 return new TopicsCommand(services).run(rest, stdout);
+            case "call":
+                return new CallCommand(locator, services.mapper()).run(rest, stdout);
             case "job":
                 return new JobCommand(locator, services.mapper()).run(rest, stdout);
             case "events":

@@ -18,6 +18,7 @@ final class Help {
             "  jobs [--json]                 list the daemon's jobs",
             "  kill [-s SIG] ID              send a signal to a job's tasks (default: SIGTERM)",
             "  eventlog ID [exec|output]     print a job's eventlog (default: exec)",
+            "  call [--rank N] ID METHOD [JSON]  call a service method of a running job's plugins",
             "  plugins [--json]              list the plugins a job would get: active, shadowed, failed",
             "  daemon [--detach]             run the long-lived container (hot deploy, sockets, console)",
             "  console [-c CMD]              the daemon's Gogo console, or one command of it",

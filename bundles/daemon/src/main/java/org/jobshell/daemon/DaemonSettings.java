@@ -20,7 +20,11 @@ final class DaemonSettings {
     /** How many bytes of output a client may have waiting before it is dropped. */
     static final String CLIENT_BUFFER = "jobshell.client.buffer.bytes";
 
+    /** On SIGTERM, how long running jobs may take to end before they are killed, in ms. */
+    static final String STOP_GRACE = "jobshell.daemon.stop.grace.ms";
+
     static final long DEFAULT_POLL_MS = 250;
+    static final long DEFAULT_STOP_GRACE_MS = 10_000;
     static final int DEFAULT_CLIENT_BUFFER = 4 << 20;
 
     private DaemonSettings() {

@@ -13,7 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jobshell.api.admin.JobService;
+import org.jobshell.api.admin.JobState;
 import org.jobshell.launch.Command;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -39,16 +42,22 @@ public final class SocketServer {
     private final ExecutorService clients;
     private final ScheduledExecutorService timer;
     private final Thread acceptor;
+    private final JobService jobs;
+    private final long stopGraceMillis;
 
     /**
      * @param bundleContext settings
      * @param command the command line, which runs each request
      * @param events the event stream of {@code jobshell events}
+     * @param jobs the container's jobs, which a stopping daemon lets end
      * @throws IOException when the socket cannot be made
      */
     @Activate
-    public SocketServer(BundleContext bundleContext, @Reference Command command, @Reference EventHub events)
-            throws IOException {
+    public SocketServer(BundleContext bundleContext, @Reference Command command, @Reference EventHub events,
+            @Reference JobService jobs) throws IOException {
+        this.jobs = jobs;
+        this.stopGraceMillis = DaemonSettings.number(bundleContext, DaemonSettings.STOP_GRACE,
+                DaemonSettings.DEFAULT_STOP_GRACE_MS);
         Path dir = DaemonSettings.path(bundleContext, DaemonSettings.RUN_DIR, "var/run");
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -70,6 +79,10 @@ public final class SocketServer {
                 timer);
         acceptor = daemonThread(this::accept, "jobshell-accept");
         acceptor.start();
+    }
+
+    private long running() {
+        return jobs.jobs().stream().filter(j -> j.state() == JobState.RUNNING).count();
     }
 
     private static Thread daemonThread(Runnable r, String name) {
@@ -108,10 +121,27 @@ public final class SocketServer {
         }
     }
 
+    /**
+     * Stops taking clients, then lets running jobs end for the stop grace period; what still runs
+     * after it is killed by the core as it stops.
+     */
     @Deactivate
-    void deactivate() throws IOException {
+    void deactivate() throws IOException, InterruptedException {
         server.close();
         Files.deleteIfExists(socket);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopGraceMillis);
+        long running = running();
+        if (running > 0) {
+            System.err.println("jobshell daemon: letting " + running + " running job(s) end, for at most "
+                    + stopGraceMillis + " ms");
+        }
+        while (running > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            running = running();
+        }
+        if (running > 0) {
+            System.err.println("jobshell daemon: killing " + running + " job(s) still running");
+        }
         clients.shutdownNow();
         timer.shutdownNow();
     }

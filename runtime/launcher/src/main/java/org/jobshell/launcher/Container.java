@@ -196,6 +196,24 @@ final class Container implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one bundle now, before the framework stops the others: the daemon's, whose stop lets
+     * running jobs end while their plugins are all still there.
+     *
+     * @param symbolicName the bundle
+     */
+    void stopFirst(String symbolicName) {
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                try {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                } catch (BundleException | IllegalStateException e) {
+                    // the framework stops it anyway
+                }
+            }
+        }
+    }
+
     /** Stops the framework and removes the bundle cache; later calls do nothing. */
     @Override
     public synchronized void close() {
@@ -205,7 +223,7 @@ final class Container implements AutoCloseable {
         closed = true;
         try {
             framework.stop();
-            framework.waitForStop(10_000);
+            framework.waitForStop(60_000); // a stopping daemon lets its jobs end first
         } catch (BundleException e) {
             // stopping anyway
         } catch (InterruptedException e) {

@@ -58,6 +58,7 @@ final class Daemon {
             errors.println("jobshell daemon: pid " + ProcessHandle.current().pid() + ", socket " + layout.socket());
             stop.await();
             errors.println("jobshell daemon: stopping");
+            container.stopFirst("org.jobshell.daemon"); // no more clients; running jobs end, plugins all there
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -30,7 +30,7 @@ public final class Main {
     private static final long COMMAND_WAIT_MILLIS = 10_000;
     /** The commands a daemon serves; the others ({@code help}, {@code --version}) run here. */
     private static final Set<String> DAEMON_COMMANDS = Set.of("run", "submit", "attach", "jobs", "kill", "eventlog",
-            "plugins", "console", "events");
+            "plugins", "console", "events", "call", "job", "topics");
 
     private Main() {
     }

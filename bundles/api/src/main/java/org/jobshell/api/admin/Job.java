@@ -1,5 +1,6 @@
 package org.jobshell.api.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,19 @@ public interface Job {
      *     code (128 + signal for a signalled task), or the code of a fatal error
      */
     CompletionStage<Integer> exitCode();
+
+    /**
+     * Calls a service method a plugin of the job registered ({@code Shell.register}), as a client
+     * outside the job: the job's service is {@code <uid>-shell-<id>}, the method one of its plugins'.
+     *
+     * @param shellRank the shell whose method it is (0, the leader, for most)
+     * @param method the method name
+     * @param request the request payload
+     * @return completes with the method's response, or fails with a message naming the method and
+     *     why: no such method, the plugin failed, or the job has ended (its service is gone)
+     * @since 1.2
+     */
+    CompletionStage<JsonNode> call(int shellRank, String method, JsonNode request);
 
     /**
      * Sends a signal to every running task of the job (and what it started). The job goes on: tasks

@@ -16,9 +16,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jobshell.api.Idset;
 import org.jobshell.api.RankInfo;
+import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobState;
 import org.jobshell.core.launch.Signals;
+import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Watchdog;
@@ -68,6 +70,8 @@ final class JobRun implements Job {
     private final Path cwd;
     private final LeaderRecords records;
     private final LocalExchange exchange;
+    /** how callers outside the job reach its shells' services: as the leader would */
+    private final ShellExchange clients;
     private final List<ShellRun> shells = new ArrayList<>();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private final String owner;
@@ -89,6 +93,7 @@ final class JobRun implements Job {
         this.cwd = cwd;
         this.records = new LeaderRecords(directory, terminal, layout.shells());
         this.exchange = new LocalExchange(layout.shells(), container.mapper());
+        this.clients = exchange.forShell(0);
         for (int r = 0; r < layout.shells(); r++) {
             ShellRun shell = new ShellRun(this, r, exchange.forShell(r), r == 0 ? records : null);
             exchange.bind(r, shell.endpoint());
@@ -185,6 +190,17 @@ final class JobRun implements Job {
     @Override
     public CompletionStage<Integer> exitCode() {
         return exitCode;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> call(int shellRank, String method, JsonNode request) {
+        if (exitCode.isDone()) {
+            CompletableFuture<JsonNode> gone = new CompletableFuture<>();
+            gone.completeExceptionally(new ShellException(serviceName() + "." + method + ": job " + id
+                    + " has ended, and its service with it (Function not implemented)"));
+            return gone;
+        }
+        return clients.rpc(shellRank, method, request);
     }
 
     @Override
