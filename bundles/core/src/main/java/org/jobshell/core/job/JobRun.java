@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jobshell.api.Idset;
 import org.jobshell.api.RankInfo;
-import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobState;
 import org.jobshell.core.launch.Signals;
@@ -195,10 +194,7 @@ final class JobRun implements Job {
     @Override
     public CompletionStage<JsonNode> call(int shellRank, String method, JsonNode request) {
         if (exitCode.isDone()) {
-            CompletableFuture<JsonNode> gone = new CompletableFuture<>();
-            gone.completeExceptionally(new ShellException(serviceName() + "." + method + ": job " + id
-                    + " has ended, and its service with it (Function not implemented)"));
-            return gone;
+            return FinishedJob.ended(serviceName(), id, method);
         }
         return clients.rpc(shellRank, method, request);
     }

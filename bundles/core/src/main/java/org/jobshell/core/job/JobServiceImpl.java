@@ -208,7 +208,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         CompletableFuture<Void> startedTold = new CompletableFuture<>();
         job.exitCode().whenComplete((code, error) -> {
             running.remove(job);
-            table.finished(job);
+            table.finished(new FinishedJob(job, code == null ? 1 : code));
             retirements.check(this::held);
             // listeners hear of the end after the start, however fast the job
             startedTold.thenRun(() -> tell(l -> l.finished(job, code == null ? 1 : code)));

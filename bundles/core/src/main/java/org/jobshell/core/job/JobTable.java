@@ -28,8 +28,12 @@ final class JobTable {
         jobs.put(job.id(), job);
     }
 
-    /** A job ended: it is kept until {@code keepFinished} later jobs ended. */
+    /**
+     * A job ended: what it was is kept (not the job itself) until {@code keepFinished} later jobs
+     * ended.
+     */
     synchronized void finished(Job job) {
+        jobs.replace(job.id(), job);
         finished.addLast(job.id());
         while (finished.size() > keepFinished) {
             jobs.remove(finished.removeFirst());
