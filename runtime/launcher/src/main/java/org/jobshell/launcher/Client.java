@@ -39,8 +39,8 @@ final class Client {
      * @return the exit code, or empty when no daemon answers (run embedded then)
      */
     static OptionalInt run(Path socket, List<String> args, OutputStream out, OutputStream err) {
-        if (!Files.exists(socket)) {
-            return OptionalInt.empty();
+        if (!Files.exists(socket) || !alive(socket.resolveSibling("jobshell.pid"))) {
+            return OptionalInt.empty(); // no daemon, or one that died and left its socket
         }
         SocketChannel channel;
         try {
@@ -53,6 +53,15 @@ final class Client {
             return OptionalInt.of(new Client(c).converse(args, out, err));
         }  catch (IOException e) {
             return OptionalInt.empty();
+        }
+    }
+
+    /** @return whether the pid file names a live process */
+    private static boolean alive(Path pidFile) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).isPresent();
+        } catch (IOException | NumberFormatException e) {
+            return false;
         }
     }
 
