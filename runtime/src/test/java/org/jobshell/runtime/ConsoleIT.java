@@ -6,24 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code jobshell console}: the daemon's Gogo console, its jobshell: commands and the standard ones. */
-class ConsoleIT extends SharedDistributionTestBase {
+class ConsoleIT extends DaemonTestBase {
 
-    private static RunningDaemon daemon;
-
-    @BeforeAll
-    static void startDaemon() {
-        daemon = RunningDaemon.start(dist);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        daemon.close();
-    }
 
     @Test
     void jobshellPluginsShowsWhatTheCommandLineShows() {

@@ -12,29 +12,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Commands through the daemon behave as one-shot ones do, and the daemon survives whatever a client
  * does. One daemon for the class (the restart test starts its own after stopping it).
  */
-class DaemonIT extends SharedDistributionTestBase {
+class DaemonIT extends DaemonTestBase {
 
     private static final String[] JOB = {"-n", "3", "sh", "-c",
         "echo out $JOBSHELL_TASK_RANK; echo err $JOBSHELL_TASK_RANK >&2; exit $JOBSHELL_TASK_RANK"};
-    private static RunningDaemon daemon;
-
-    @BeforeAll
-    static void startDaemon() {
-        daemon = RunningDaemon.start(dist);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        daemon.close();
-    }
 
     @Test
     void theSocketIsTheDaemonUsersAlone() throws Exception {

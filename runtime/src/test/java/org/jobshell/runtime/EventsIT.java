@@ -13,25 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code jobshell events}: JSON lines of what changes in the daemon, and what a slow subscriber gets. */
-class EventsIT extends SharedDistributionTestBase {
+class EventsIT extends DaemonTestBase {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static RunningDaemon daemon;
-
-    @BeforeAll
-    static void startDaemon() {
-        daemon = RunningDaemon.start(dist);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        daemon.close();
-    }
 
     @Test
     void aPluginJarCopiedInThenDeletedIsAddedThenRemovedAndAJobIsSubmittedStartedFinished() throws Exception {

@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,20 +19,9 @@ import org.junit.jupiter.api.Test;
  * reported by name and change nothing else. One daemon for the class, from a copy of the
  * distribution; each test leaves plugins/ as it found it.
  */
-class HotDeployIT extends SharedDistributionTestBase {
+class HotDeployIT extends DaemonTestBase {
 
     private static final String BINDING = "echo ${JOBSHELL_CPU_BINDING:-none}";
-    private static RunningDaemon daemon;
-
-    @BeforeAll
-    static void startDaemon() {
-        daemon = RunningDaemon.start(dist);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        assertEquals(0, daemon.stop(), daemon.log());
-    }
 
     @Test
     void aHigherRankedJarCopiedInIsUsedByTheNextJobAndDeletingItBringsTheBuiltinBack() {
@@ -98,6 +87,61 @@ class HotDeployIT extends SharedDistributionTestBase {
         delete(unresolvable);
         delete(throwing);
         awaitGone("failed");
+    }
+
+    @Test
+    void aJarCopiedOverItselfIsReplacedAndTwoCopiesSideBySideLeaveOneActive() throws Exception {
+        Path plugins = dist.home().resolve("plugins");
+        try {
+            int before = daemon.log().split("replaced.jar: deployed", -1).length;
+            deploy("bundle.site-cpu-affinity", "replaced.jar");
+            awaitPlugins("cpu-affinity +100 +active .*");
+            Thread.sleep(20); // a copy with a later time
+            deploy("bundle.site-cpu-affinity", "replaced.jar");
+            RunningDaemon.await("the replacement to be deployed", 30,
+                    () -> daemon.log().split("replaced.jar: deployed", -1).length == before + 2);
+            RunningDaemon.await("the replaced bundle to leave", 30, () -> siteRows().size() == 1);
+            deploy("bundle.site-cpu-affinity", "replaced-copy.jar");
+            RunningDaemon.await("the second copy", 30, () -> siteRows().size() == 2);
+            List<String> rows = siteRows();
+            assertTrue(rows.get(0).matches("cpu-affinity +100 +shadowed .*") && rows.get(1).matches(
+                    "cpu-affinity +100 +active .*"), "equal ranking: the later installed wins: " + rows);
+        } finally {
+            Files.deleteIfExists(plugins.resolve("replaced.jar"));
+            Files.deleteIfExists(plugins.resolve("replaced-copy.jar"));
+            awaitPlugins("cpu-affinity +36 +active .*");
+        }
+    }
+
+    @Test
+    void aJarStillBeingCopiedIsNeverInstalled() throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of(System.getProperty("bundle.site-cpu-affinity")));
+        Path jar = dist.home().resolve("plugins/slow-copy.jar");
+        Files.write(jar, Arrays.copyOf(bytes, bytes.length / 2));
+        awaitPlugins("slow-copy\\.jar +- +failed .*not a jar.*");
+        assertTrue(siteRows().isEmpty(), "half a jar is not installed: " + siteRows());
+        Files.write(jar, bytes);
+        awaitPlugins("cpu-affinity +100 +active .*");
+        delete(jar);
+        awaitPlugins("cpu-affinity +36 +active .*");
+    }
+
+    @Test
+    void aConfigurationFileInEtcReachesTheNextJobAndDeletingItUndoesIt() throws Exception {
+        Path cfg = dist.home().resolve("etc/org.jobshell.core.cfg");
+        Files.writeString(cfg, "max.tasks=3\n");
+        RunningDaemon.await("the setting to apply", 30, () -> dist.run("run", "-n", "4", "true").exitCode() == 1);
+        Distribution.Run refused = dist.run("run", "-n", "4", "true");
+        assertTrue(refused.stderr().contains("this container takes at most 3 (setting max.tasks"), refused.toString());
+        delete(cfg);
+        RunningDaemon.await("the setting to go", 30, () -> dist.run("run", "-n", "4", "true").exitCode() == 0);
+    }
+
+    /** @return the rows of the site cpu-affinity plugins (not the builtin's, which names them as its shadow) */
+    private static List<String> siteRows() {
+        return dist.run("plugins").stdoutLines().stream()
+                .filter(l -> l.matches("cpu-affinity +100 +\\S+ +org\\.jobshell\\.example\\.sitecpuaffinity .*"))
+                .collect(Collectors.toList());
     }
 
     /** Copies a bundle into plugins/ as admins should: a copy under another name, then a rename. */

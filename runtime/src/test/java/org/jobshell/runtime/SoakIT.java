@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +17,10 @@ import org.junit.jupiter.api.Test;
  * four at a time, its threads and open descriptors are back where they were (docs/BENCHMARKS.md
  * has the 2,000-job soak with the heap).
  */
-class SoakIT extends SharedDistributionTestBase {
+class SoakIT extends DaemonTestBase {
 
     private static final int JOBS = 400;
     private static final int AT_ONCE = 4;
-    private static RunningDaemon daemon;
-
-    @BeforeAll
-    static void startDaemon() {
-        daemon = RunningDaemon.start(dist);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        daemon.close();
-    }
 
     @Test
     void manyJobsLeaveNoThreadOrDescriptorBehind() throws Exception {

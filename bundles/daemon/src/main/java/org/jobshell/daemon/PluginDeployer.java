@@ -91,10 +91,7 @@ public final class PluginDeployer implements ArtifactInstaller, DeployReport {
 
     @Override
     public void install(File file) throws InterruptedException {
-        Deployed d = deploy(file);
-        synchronized (deployed) {
-            deployed.put(file, d);
-        }
+        update(file); // a file we still have a deployment of (FileInstall may report a replaced file as new)
     }
 
     @Override

@@ -45,6 +45,9 @@ final class Daemon {
     }
 
     private static int foreground(Path home, Layout layout, PrintStream errors) throws LauncherException {
+        if (Client.answers(layout.socket())) {
+            throw new LauncherException("a daemon already answers on " + layout.socket());
+        }
         CountDownLatch stop = new CountDownLatch(1);
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
             Signal.handle(new Signal(name), s -> stop.countDown());

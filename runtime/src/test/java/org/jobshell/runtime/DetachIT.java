@@ -1,0 +1,38 @@
+package org.jobshell.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** {@code jobshell daemon --detach}: returns once the socket answers; SIGTERM to its pid stops it. */
+class DetachIT extends SharedDistributionTestBase {
+
+    @Test
+    void aDetachedDaemonAnswersUntilSigtermAndASecondOneIsRefused() throws Exception {
+        Distribution.Run start = dist.run("daemon", "--detach");
+        assertEquals(0, start.exitCode(), start.toString());
+        Path pidFile = dist.home().resolve("var/run/jobshell.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
+        try {
+            assertTrue(start.stderr().startsWith("jobshell daemon: started, pid " + pid + ", socket "), start.stderr());
+            Distribution.Run second = dist.run("daemon");
+            assertEquals(1, second.exitCode(), second.toString());
+            assertEquals(List.of("jobshell: error: a daemon already answers on " + dist.home().resolve(
+                    "var/run/jobshell.sock")), second.stderrLines());
+            assertEquals(Long.toString(pid), Files.readString(pidFile).trim(), "the first daemon's pid file is kept");
+            assertEquals(0, dist.run("jobs").exitCode(), "the detached daemon answers");
+        } finally {
+            daemon.ifPresent(ProcessHandle::destroy); // SIGTERM, by pid
+        }
+        RunningDaemon.await("the daemon to stop", 30, () -> daemon.map(p -> !p.isAlive()).orElse(true));
+        assertTrue(Files.readString(dist.home().resolve("var/log/daemon.log")).contains("jobshell daemon: stopped"));
+        assertTrue(!Files.exists(pidFile), "the pid file is removed");
+        assertEquals(1, dist.run("jobs").exitCode(), "no daemon any more: one-shot");
+    }
+}
