@@ -24,24 +24,49 @@ class HotDeployIT extends DaemonTestBase {
     private static final String BINDING = "echo ${JOBSHELL_CPU_BINDING:-none}";
 
     @Test
-    void aHigherRankedJarCopiedInIsUsedByTheNextJobAndDeletingItBringsTheBuiltinBack() {
-        assertEquals(List.of("none"), dist.run("run", "sh", "-c", BINDING).stdoutLines(), "the builtin binds nothing");
-        Path jar = deploy("bundle.site-cpu-affinity", "site-cpu-affinity.jar");
-        awaitPlugins("cpu-affinity +100 +active +org\\.jobshell\\.example\\.sitecpuaffinity +0\\.1\\.0\\..*");
-        Distribution.Run list = dist.run("plugins");
-        assertTrue(list.stdout().matches("(?s).*cpu-affinity +36 +shadowed +org\\.jobshell\\.plugin\\.cpuaffinity +0\\.1"
-                + "\\.0\\.\\S+ .*\\(shadowed by org\\.jobshell\\.example\\.sitecpuaffinity .*"), list.stdout());
-        Distribution.Run job = dist.run("run", "sh", "-c", BINDING);
-        assertEquals(0, job.exitCode(), job.toString());
-        assertTrue(!job.stdoutLines().isEmpty() && !job.stdoutLines().contains("none"), job.stdout());
+    void aHigherRankedJarCopiedInIsUsedByTheNextJobAndDeletingItBringsTheBuiltinBack() throws Exception {
+        try (RawClient events = new RawClient(daemon.socket())) {
+            events.request("[\"events\"]");
+            events.lines();
+            assertEquals(List.of("none"), dist.run("run", "sh", "-c", BINDING).stdoutLines(), "the builtin binds nothing");
+            RunningDaemon.await("the subscription", 30, () -> events.lines().stream().anyMatch(l -> l.contains("job.")));
+            Path jar = deploy("bundle.site-cpu-affinity", "site-cpu-affinity.jar");
+            awaitPlugins("cpu-affinity +100 +active +org\\.jobshell\\.example\\.sitecpuaffinity +0\\.1\\.0\\..*");
+            String both = "(?s).*\\ncpu-affinity +36 +shadowed +org\\.jobshell\\.plugin\\.cpuaffinity +0\\.1\\.0\\.\\S+ "
+                    + ".*\\(shadowed by org\\.jobshell\\.example\\.sitecpuaffinity .*\\n"
+                    + "cpu-affinity +100 +active +org\\.jobshell\\.example\\.sitecpuaffinity +0\\.1\\.0\\.\\S+ .*";
+            Distribution.Run list = dist.run("plugins");
+            assertTrue(list.stdout().matches(both), list.stdout());
+            Distribution.Run gogo = dist.run("console", "-c", "jobshell:plugins");
+            assertTrue(gogo.stdout().matches(both), "the console shows the same: " + gogo);
+            Distribution.Run job = dist.run("run", "sh", "-c", BINDING);
+            assertEquals(0, job.exitCode(), job.toString());
+            assertTrue(!job.stdoutLines().isEmpty() && !job.stdoutLines().contains("none"), job.stdout());
 
-        delete(jar);
-        awaitPlugins("cpu-affinity +36 +active .*");
-        assertEquals(List.of("none"), dist.run("run", "sh", "-c", BINDING).stdoutLines());
-        assertTrue(daemon.log().contains("site-cpu-affinity.jar: deployed org.jobshell.example.sitecpuaffinity"),
-                daemon.log());
-        assertTrue(daemon.log().contains("site-cpu-affinity.jar: removed org.jobshell.example.sitecpuaffinity"),
-                daemon.log());
+            delete(jar);
+            awaitPlugins("cpu-affinity +36 +active .*");
+            assertTrue(dist.run("console", "-c", "jobshell:plugins").stdout().matches(
+                    "(?s).*\\ncpu-affinity +36 +active +org\\.jobshell\\.plugin\\.cpuaffinity .*"));
+            assertEquals(List.of("none"), dist.run("run", "sh", "-c", BINDING).stdoutLines());
+            assertTrue(daemon.log().contains("site-cpu-affinity.jar: deployed org.jobshell.example.sitecpuaffinity"),
+                    daemon.log());
+            assertTrue(daemon.log().contains("site-cpu-affinity.jar: removed org.jobshell.example.sitecpuaffinity"),
+                    daemon.log());
+            RunningDaemon.await("plugin.removed", 30, () -> firstIndexOf(events, "plugin.removed") >= 0);
+            int added = firstIndexOf(events, "plugin.added");
+            assertTrue(added >= 0 && added < firstIndexOf(events, "plugin.removed"), events.lines().toString());
+        }
+    }
+
+    /** @return the index of the first event of a type about the site plugin, or -1 */
+    private static int firstIndexOf(RawClient events, String type) {
+        List<String> lines = events.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"type\":\"" + type + "\"") && lines.get(i).contains("sitecpuaffinity")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
