@@ -3,6 +3,8 @@ package org.jobshell.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +100,27 @@ class DaemonIT extends DaemonTestBase {
         assertEquals(List.of("jobshell: error: kill: job " + id + " has finished"), again.stderrLines());
         assertEquals(List.of("jobshell: error: bad signal 'NOPE': a name such as TERM or USR1, or a number from 1 to"
                 + " 64"), dist.run("kill", "-s", "NOPE", id).stderrLines());
+    }
+
+    @Test
+    void sigtermToARunClientCancelsItsJobInTheDaemon() throws Exception {
+        Process client = dist.start("run", "sh", "-c", "echo started; exec sleep 300");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream()))) {
+            assertEquals("started", out.readLine());
+            client.destroy(); // SIGTERM to bin/jobshell, the client
+            assertTrue(client.waitFor(30, TimeUnit.SECONDS), "the client ends");
+        }
+        assertEquals(143, client.exitValue(), "the job was cancelled by the signal, as one-shot");
+        assertTrue(dist.run("jobs").stdoutLines().stream().anyMatch(l -> l.matches("f\\S+ +root +finished +1 .* 143 "
+                + "+sh -c echo started; exec sleep 300")), dist.run("jobs").stdout());
+    }
+
+    @Test
+    void aReaderThatGoesAwayEndsTheJobAsInAPipeline() {
+        Distribution.Run r = Distribution.Run.of(dist.shell("$J run yes | head -1; echo \"${PIPESTATUS[0]}\""));
+        assertEquals(List.of("y", "141"), r.stdoutLines(), r.toString());
+        RunningDaemon.await("the job to end", 30, () -> dist.run("jobs").stdoutLines().stream()
+                .anyMatch(l -> l.matches("f\\S+ +root +finished +1 .* +yes")));
     }
 
     @Test
