@@ -125,7 +125,7 @@ final class Connection implements Runnable {
     }
 
     /** Answers with one error line and exit code 1, then closes. */
-    private void refuse(String message) {
+    void refuse(String message) {
         try {
             byte[] line = ("jobshell: error: " + message + "\n").getBytes(StandardCharsets.UTF_8);
             Frames.write(channel, Frames.encode(Frames.STDERR, line, 0, line.length));

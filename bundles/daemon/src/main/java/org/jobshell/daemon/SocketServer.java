@@ -35,6 +35,8 @@ public final class SocketServer {
 
     /** The socket's file name in the run directory. */
     static final String SOCKET = "jobshell.sock";
+    /** The most clients served at once; one more is refused in one line. */
+    static final int MAX_CLIENTS = 1024;
 
     private final Path socket;
     private final ServerSocketChannel server;
@@ -44,6 +46,7 @@ public final class SocketServer {
     private final Thread acceptor;
     private final JobService jobs;
     private final long stopGraceMillis;
+    private final AtomicInteger active = new AtomicInteger();
 
     /**
      * @param bundleContext settings
@@ -103,7 +106,19 @@ public final class SocketServer {
         while (true) {
             try {
                 SocketChannel c = server.accept();
-                clients.execute(new Connection(c, context));
+                boolean admitted = active.incrementAndGet() <= MAX_CLIENTS;
+                clients.execute(() -> {
+                    try {
+                        Connection connection = new Connection(c, context);
+                        if (admitted) {
+                            connection.run();
+                        } else {
+                            connection.refuse("the daemon serves " + MAX_CLIENTS + " clients at once: try again");
+                        }
+                    } finally {
+                        active.decrementAndGet();
+                    }
+                });
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException e) {
