@@ -23,6 +23,10 @@ public final class ReactorBundles {
     public static final String FAULTY = "faulty";
     /** The test fixture using the core's SPI: a plugin source, a launcher, the conf-echo plugin. */
     public static final String SEAMS = "seams";
+    /** The Lua bundle: the initrc and Lua plugins. */
+    public static final String LUA = "lua";
+    /** The test plugin bundle that rc files load with plugin.load (plugin 'dummy'). */
+    public static final String LOADABLE = "loadable";
 
     private ReactorBundles() {
     }

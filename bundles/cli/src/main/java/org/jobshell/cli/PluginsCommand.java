@@ -9,8 +9,9 @@ import org.jobshell.api.admin.DeployFailure;
 import org.jobshell.api.admin.PluginInfo;
 
 /**
- * {@code jobshell plugins [--json]}: the plugins the next job gets, in load order, then the files
- * of the plugin directory that failed (in the daemon).
+ * {@code jobshell plugins [--json]}: the plugins the next job gets, in load order: plugin services,
+ * then what plugin sources (the Lua initrc) would push, each of those with where it comes from;
+ * then the files of the plugin directory that failed (in the daemon).
  */
 final class PluginsCommand {
 
@@ -59,6 +60,9 @@ final class PluginsCommand {
         for (PluginInfo p : plugins) {
             String state = (p.active() ? "active" : "shadowed") + (p.optional() ? ",optional" : "");
             String topics = p.topics().isEmpty() ? "-" : String.join(",", p.topics());
+            if (p.origin() != null) {
+                topics += "  (" + p.origin() + ")";
+            }
             if (!p.active()) {
                 topics += "  (shadowed by " + p.shadowedBy() + ")";
             }

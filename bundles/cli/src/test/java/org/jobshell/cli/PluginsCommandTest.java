@@ -36,4 +36,20 @@ class PluginsCommandTest {
                 "needs-x.jar  -        failed  org.site.x  1.0.0    cannot resolve: missing org.x",
                 ""), table);
     }
+
+    @Test
+    void aPluginOfTheLuaInitrcShowsItsFile() {
+        String table = PluginsCommand.table(List.of(
+                new PluginInfo("cpu-affinity", 36, 12, "org.jobshell.plugin.cpuaffinity", "0.1.0", false, false,
+                        "Lua file etc/lua.d/bind.lua", List.of("shell.init")),
+                new PluginInfo("cpu-affinity", Integer.MAX_VALUE, 30, "org.jobshell.lua", "0.1.0", false, true, null,
+                        List.of("task.init"), "Lua file etc/lua.d/bind.lua")), List.of());
+        assertEquals(String.join("\n",
+                "NAME          RANKING     STATE     BUNDLE                           VERSION  TOPICS",
+                "cpu-affinity  36          shadowed  org.jobshell.plugin.cpuaffinity  0.1.0    "
+                        + "shell.init  (shadowed by Lua file etc/lua.d/bind.lua)",
+                "cpu-affinity  2147483647  active    org.jobshell.lua                 0.1.0    "
+                        + "task.init  (Lua file etc/lua.d/bind.lua)",
+                ""), table);
+    }
 }

@@ -55,19 +55,19 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
         }
         JsonNode task = tasks.get(0);
         List<String> command = command(task.get("command"));
-        Slots slots = slots(required(json, "resources", ""));
-        slotReference(task.get("slot"), slots.label);
-        int total = taskCount(task.get("count"), slots);
-        if (total < slots.nnodes) {
-            throw bad("tasks[0].count", total + " task(s) cannot fill " + slots.nnodes + " nodes");
+        JobspecSlots slots = JobspecSlots.of(required(json, "resources", ""));
+        slotReference(task.get("slot"), slots.label());
+        int total = slots.taskCount(task.get("count"));
+        if (total < slots.nnodes()) {
+            throw bad("tasks[0].count", total + " task(s) cannot fill " + slots.nnodes() + " nodes");
         }
         JsonNode system = object(object(json, "attributes", ""), "system", "attributes.");
         String cwd = optionalString(system, "cwd");
         Map<String, String> env = environment(system.get("environment"));
         ObjectNode options = shellOptions(json);
         double duration = duration(system.get("duration"));
-        int tasksPerSlot = ceilDiv(total, (long) slots.slotsPerNode * slots.nnodes);
-        return new Jobspec(json, List.copyOf(command), total, slots.nnodes, slots.cores, slots.gpus, tasksPerSlot,
+        int tasksPerSlot = ceilDiv(total, (long) slots.slotsPerNode() * slots.nnodes());
+        return new Jobspec(json, List.copyOf(command), total, slots.nnodes(), slots.cores(), slots.gpus(), tasksPerSlot,
                 cwd, Collections.unmodifiableMap(env), options, duration);
     }
 
@@ -87,11 +87,7 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
         return (int) ((n + d - 1) / d);
     }
 
-    /** Slot counts and the slot's label from the resources section. */
-    private record Slots(int nnodes, int slotsPerNode, int cores, int gpus, String label) {
-    }
-
-    private static JsonNode required(JsonNode obj, String field, String prefix) {
+    static JsonNode required(JsonNode obj, String field, String prefix) {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) {
             throw bad(prefix + field, "missing");
@@ -135,88 +131,6 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
             throw bad("tasks[0].command[0]", "must not be empty");
         }
         return argv;
-    }
-
-    private static Slots slots(JsonNode resources) {
-        if (!resources.isArray() || resources.size() != 1) {
-            throw bad("resources", "must be an array of one node or slot entry");
-        }
-        JsonNode top = resources.get(0);
-        String type = top.path("type").asText("");
-        int nnodes = 1;
-        JsonNode slot = top;
-        String where = "resources[0]";
-        if ("node".equals(type)) {
-            nnodes = count(top, where);
-            JsonNode with = top.get("with");
-            if (with == null || !with.isArray() || with.size() != 1) {
-                throw bad(where + ".with", "a node must hold exactly one slot entry");
-            }
-            slot = with.get(0);
-            where += ".with[0]";
-        }
-        if (!"slot".equals(slot.path("type").asText(""))) {
-            throw bad(where + ".type", "must be \"slot\"" + ("node".equals(type) ? "" : " or \"node\""));
-        }
-        int slotCount = count(slot, where);
-        JsonNode label = slot.get("label");
-        if (label == null || label.isNull()) {
-            throw bad(where + ".label", "missing: a slot needs a label, which tasks[0].slot names");
-        }
-        if (!label.isTextual() || label.textValue().isEmpty()) {
-            throw bad(where + ".label", "must be a non-empty string, got " + label);
-        }
-        int cores = 0;
-        int gpus = 0;
-        JsonNode with = slot.get("with");
-        if (with != null) {
-            if (!with.isArray()) {
-                throw bad(where + ".with", "must be an array");
-            }
-            for (int i = 0; i < with.size(); i++) {
-                JsonNode r = with.get(i);
-                String t = r.path("type").asText("");
-                if ("core".equals(t)) {
-                    cores = count(r, where + ".with[" + i + "]");
-                } else if ("gpu".equals(t)) {
-                    gpus = count(r, where + ".with[" + i + "]");
-                }
-            }
-        }
-        return new Slots(nnodes, slotCount, Math.max(cores, 1), gpus, label.textValue());
-    }
-
-    private static int count(JsonNode r, String where) {
-        JsonNode c = r.get("count");
-        if (c == null || !c.canConvertToInt() || !c.isIntegralNumber() || c.intValue() < 1) {
-            throw bad(where + ".count", "must be a positive integer");
-        }
-        return c.intValue();
-    }
-
-    private static int taskCount(JsonNode count, Slots slots) {
-        if (count == null || !count.isObject()) {
-            throw bad("tasks[0].count", "must be an object with per_slot or total");
-        }
-        JsonNode total = count.get("total");
-        JsonNode perSlot = count.get("per_slot");
-        if (total != null) {
-            if (!total.isIntegralNumber() || total.intValue() < 1) {
-                throw bad("tasks[0].count.total", "must be a positive integer");
-            }
-            return total.intValue();
-        }
-        if (perSlot != null) {
-            if (!perSlot.isIntegralNumber() || perSlot.intValue() < 1) {
-                throw bad("tasks[0].count.per_slot", "must be a positive integer");
-            }
-            long n = (long) perSlot.intValue() * slots.slotsPerNode * slots.nnodes;
-            if (n > Integer.MAX_VALUE) {
-                throw bad("tasks[0].count", "too many tasks");
-            }
-            return (int) n;
-        }
-        throw bad("tasks[0].count", "must be an object with per_slot or total");
     }
 
     private static String optionalString(JsonNode obj, String field) {
@@ -273,7 +187,8 @@ public record Jobspec(ObjectNode json, List<String> command, int totalTasks, int
         return d.doubleValue();
     }
 
-    private static ShellException bad(String field, String problem) {
+    /** @return {@code jobspec: <field>: <problem>} */
+    static ShellException bad(String field, String problem) {
         return new ShellException(field.isEmpty() ? "jobspec: " + problem : "jobspec: " + field + ": " + problem);
     }
 }

@@ -1,5 +1,6 @@
 package org.jobshell.core.spi;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -28,4 +29,16 @@ public interface PluginSource {
      * @throws Exception to fail the job; the message is shown with the source named
      */
     void contribute(JobStack stack) throws Exception;
+
+    /**
+     * Tells, outside any job, which plugins this source would push for a job with no options of its
+     * own: what {@code jobshell plugins} lists after the plugin services, at this source's place in
+     * the load order. Called on any thread, at any time; it must not change what jobs get.
+     *
+     * @return the plugins, in the order they would be pushed; by default none
+     * @throws Exception when it cannot tell: the message is listed as a problem naming the source
+     */
+    default List<PluginListing> listing() throws Exception {
+        return List.of();
+    }
 }

@@ -10,6 +10,7 @@ import org.jobshell.api.ShellPlugin;
 import org.jobshell.api.admin.PluginInfo;
 import org.jobshell.api.admin.PluginInventory;
 import org.jobshell.core.spi.PluginSource;
+import org.jobshell.core.spi.ServiceConf;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -34,6 +35,7 @@ public final class PluginRegistry implements PluginInventory {
     private final Map<Long, Long> bundles = new TreeMap<>();
     private final Set<Long> retired = new HashSet<>();
     private volatile PluginSnapshot snapshot = PluginSnapshot.EMPTY;
+    private volatile List<String> listingProblems = List.of();
 
     /** @return the plugins as of now, for one job */
     public PluginSnapshot snapshot() {
@@ -109,7 +111,7 @@ public final class PluginRegistry implements PluginInventory {
         Object name = ref.getProperty(PluginSource.NAME);
         String bsn = bundleName(ref);
         sources.put(id, new SourceEntry(name instanceof String && !((String) name).isBlank() ? (String) name : bsn,
-                ranking(ref), id, bsn + " " + bundleVersion(ref), source));
+                ranking(ref), id, bsn, bundleVersion(ref), source));
         rebuild();
     }
 
@@ -181,33 +183,15 @@ public final class PluginRegistry implements PluginInventory {
 
     @Override
     public List<PluginInfo> plugins() {
-        PluginSnapshot s = snapshot;
-        List<PluginInfo> infos = new ArrayList<>();
-        for (PluginEntry e : s.all()) {
-            PluginEntry winner = s.shadowedBy(e);
-            infos.add(new PluginInfo(e.name(), e.ranking(), e.serviceId(), e.bundle(), e.bundleVersion(), e.optional(),
-                    winner == null, winner == null ? null : winner.bundle() + " " + winner.bundleVersion(),
-                    probeTopics(e)));
-        }
-        return infos;
+        Inventory inventory = Inventory.of(snapshot);
+        listingProblems = inventory.problems();
+        return inventory.plugins();
     }
 
     @Override
     public synchronized List<String> problems() {
-        return List.copyOf(problems.values());
-    }
-
-    /**
-     * Attaches the plugin to a shell that refuses every call, to learn the handlers it registers.
-     * Plugins only register handlers in attach; one that touches the shell there lists no topics.
-     */
-    private static List<String> probeTopics(PluginEntry e) {
-        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), null, ProbeOwner.INSTANCE);
-        try {
-            e.plugin().attach(probe);
-        } catch (Throwable t) {
-            return List.of();
-        }
-        return probe.topics();
+        List<String> all = new ArrayList<>(problems.values());
+        all.addAll(listingProblems);
+        return all;
     }
 }

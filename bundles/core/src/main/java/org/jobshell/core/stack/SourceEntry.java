@@ -9,11 +9,12 @@ import org.jobshell.core.spi.PluginSource;
  * @param name the source's name ({@value PluginSource#NAME}, else its bundle's symbolic name)
  * @param ranking the service ranking
  * @param serviceId the service id
- * @param bundle the registering bundle and its version, for messages
+ * @param bundle the registering bundle's symbolic name
+ * @param bundleVersion its version
  * @param source the service
  */
-public record SourceEntry(String name, int ranking, long serviceId, String bundle, PluginSource source)
-        implements Ranked {
+public record SourceEntry(String name, int ranking, long serviceId, String bundle, String bundleVersion,
+        PluginSource source) implements Ranked {
 
     /** Checks the fields. */
     public SourceEntry {
@@ -23,6 +24,6 @@ public record SourceEntry(String name, int ranking, long serviceId, String bundl
 
     /** @return {@code plugin source '<name>' (bundle <bsn> <version>)} */
     public String describe() {
-        return "plugin source '" + name + "' (bundle " + bundle + ")";
+        return "plugin source '" + name + "' (bundle " + bundle + " " + bundleVersion + ")";
     }
 }

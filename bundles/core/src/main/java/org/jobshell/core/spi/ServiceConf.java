@@ -1,4 +1,4 @@
-package org.jobshell.core.stack;
+package org.jobshell.core.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,9 +14,10 @@ import org.osgi.framework.ServiceReference;
  * A plugin's configuration as a JSON object: the service properties of its {@code ShellPlugin}
  * service without the framework's, DS's and jobshell's own. For a DS component those are its
  * component properties merged with its ConfigAdmin configuration, which is how an admin configures a
- * plugin with an {@code etc/<pid>.cfg} file.
+ * plugin with an {@code etc/<pid>.cfg} file. A plugin source that pushes a bundle's plugin services
+ * itself (the Lua bundle's {@code plugin.load} of a jar) gives them the same conf as the core does.
  */
-final class ServiceConf {
+public final class ServiceConf {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String[] RESERVED_PREFIXES = {"service.", "component.", "osgi.", "felix.", "jobshell.plugin."};
@@ -28,7 +29,7 @@ final class ServiceConf {
      * @param ref a plugin service
      * @return its configuration
      */
-    static ObjectNode of(ServiceReference<?> ref) {
+    public static ObjectNode of(ServiceReference<?> ref) {
         ObjectNode conf = JSON.objectNode();
         for (String key : new TreeSet<>(List.of(ref.getPropertyKeys()))) {
             if (!reserved(key)) {
