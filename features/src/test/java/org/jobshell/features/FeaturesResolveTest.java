@@ -50,9 +50,9 @@ class FeaturesResolveTest {
     }
 
     @Test
-    void thereIsAFeaturePerBuiltinAndOneEachForCoreConsoleAndDaemon() throws Exception {
-        assertEquals(Set.of("jobshell-core", "jobshell-console", "jobshell-daemon", "jobshell-plugin-output",
-                "jobshell-plugin-cpu-affinity"), features().keySet());
+    void thereIsAFeaturePerBuiltinAndOneEachForCoreLuaConsoleAndDaemon() throws Exception {
+        assertEquals(Set.of("jobshell-core", "jobshell-lua", "jobshell-console", "jobshell-daemon",
+                "jobshell-plugin-output", "jobshell-plugin-cpu-affinity"), features().keySet());
     }
 
     private static Map<String, Element> features() throws Exception {

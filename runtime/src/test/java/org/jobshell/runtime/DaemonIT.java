@@ -103,6 +103,20 @@ class DaemonIT extends DaemonTestBase {
     }
 
     @Test
+    void relativePathsAndTheTasksDirectoryAreTheClientsNotTheDaemons() throws Exception {
+        Path here = Files.createDirectories(dir.resolve("client-dir"));
+        Files.writeString(here.resolve("job.json"), ("{'version':1,'resources':[{'type':'slot','count':1,"
+                + "'label':'task','with':[{'type':'core','count':1}]}],'tasks':[{'command':['pwd'],'slot':'task',"
+                + "'count':{'per_slot':1}}],'attributes':{'system':{'duration':0}}}").replace('\'', '"'));
+        Distribution.Run spec = Distribution.Run.of(dist.start(pb -> pb.directory(here.toFile()), "run", "--jobspec",
+                "job.json"));
+        assertEquals(List.of(here.toRealPath().toString()), spec.stdoutLines(), spec.toString());
+        Distribution.Run cwd = Distribution.Run.of(dist.start(pb -> pb.directory(dir.toFile()), "run", "--cwd",
+                "client-dir", "pwd"));
+        assertEquals(List.of(here.toRealPath().toString()), cwd.stdoutLines(), cwd.toString());
+    }
+
+    @Test
     void sigtermToARunClientCancelsItsJobInTheDaemon() throws Exception {
         Process client = dist.start("run", "sh", "-c", "echo started; exec sleep 300");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream()))) {

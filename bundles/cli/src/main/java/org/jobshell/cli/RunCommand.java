@@ -99,6 +99,10 @@ final class RunCommand {
             }
             JsonNode dir = spec.path("attributes").path("system").path("cwd");
             cwd = dir.isTextual() ? Path.of(dir.textValue()) : here;
+            if (!dir.isTextual() && caller.daemon()) {
+                // the tasks run where the client is, not where the daemon happens to be
+                spec.withObject("/attributes/system").put("cwd", here.toString());
+            }
         } else {
             spec = new JobspecBuilder(mapper).build(run, new EnvRules(caller.environment(), cwd).apply(run.envRules()),
                     cwd);
