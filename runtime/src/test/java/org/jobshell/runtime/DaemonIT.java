@@ -77,6 +77,9 @@ class DaemonIT extends DaemonTestBase {
         assertEquals(0, ended.exitCode(), "a job running at SIGTERM may end: " + ended);
         assertEquals(List.of("ended in time"), ended.stdoutLines());
         Distribution.Run oneShot = dist.run("attach", id);
+        Distribution.Run records = dist.run("eventlog", id);
+        assertTrue(records.stdout().contains("\"name\":\"complete\",\"context\":{\"status\":512,\"exitcode\":2}"),
+                "the exec eventlog, without a daemon: " + records);
         daemon = RunningDaemon.start(dist);
         Distribution.Run restarted = dist.run("attach", id);
         for (Distribution.Run a : List.of(oneShot, restarted)) {

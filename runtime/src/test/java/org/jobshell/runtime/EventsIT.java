@@ -34,6 +34,11 @@ class EventsIT extends DaemonTestBase {
             HotDeployIT.awaitPlugins("cpu-affinity +100 +active .*");
             Files.delete(jar);
             HotDeployIT.awaitPlugins("cpu-affinity +36 +active .*");
+            Path optional = dist.home().resolve("etc/org.jobshell.plugin.cpuaffinity.CpuAffinityPlugin.cfg");
+            Files.writeString(optional, "jobshell.plugin.optional=true\n");
+            HotDeployIT.awaitPlugins("cpu-affinity +36 +active,optional .*");
+            Files.delete(optional);
+            HotDeployIT.awaitPlugins("cpu-affinity +36 +active .*");
             Files.writeString(dist.home().resolve("etc/org.example.audit.cfg"), "level=2\n");
             RunningDaemon.await("the config event", 30, () -> configSeen(events));
             List<JsonNode> seen = events.lines().stream().map(EventsIT::json).collect(Collectors.toList());
@@ -46,6 +51,11 @@ class EventsIT extends DaemonTestBase {
             assertEquals("org.jobshell.example.sitecpuaffinity", a.path("bundle").asText());
             assertEquals(100, a.path("ranking").asInt());
             assertTrue(a.path("bundleVersion").asText().startsWith("0.1.0."), a.toString());
+            assertTrue(seen.stream().anyMatch(e -> e.path("type").asText().equals("plugin.added")
+                    && e.path("bundle").asText().equals("org.jobshell.plugin.cpuaffinity")),
+                    "a configuration re-registered the builtin (DS re-creates a component without @Modified): "
+                    + types);
+            assertTrue(types.contains("config.deleted"), types.toString());
             int submitted = types.indexOf("job.submitted");
             assertTrue(submitted >= 0 && types.indexOf("job.started") > submitted
                     && types.indexOf("job.finished") > types.indexOf("job.started"), types.toString());
