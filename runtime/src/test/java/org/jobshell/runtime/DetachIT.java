@@ -3,6 +3,9 @@ package org.jobshell.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +14,24 @@ import org.junit.jupiter.api.Test;
 
 /** {@code jobshell daemon --detach}: returns once the socket answers; SIGTERM to its pid stops it. */
 class DetachIT extends SharedDistributionTestBase {
+
+    @Test
+    void aDaemonThatSeemsToRunButDoesNotAnswerLeavesTheCommandToTheOneShotPath() throws Exception {
+        Path run = Files.createDirectories(dist.home().resolve("var/run"));
+        // a socket nobody listens on (bound, then closed: its file stays), and a live pid: this test's
+        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dead.bind(UnixDomainSocketAddress.of(run.resolve("jobshell.sock")));
+        }
+        Files.writeString(run.resolve("jobshell.pid"), ProcessHandle.current().pid() + "\n");
+        try {
+            Distribution.Run r = dist.run("run", "-n", "2", "echo", "one-shot");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals(List.of("one-shot", "one-shot"), r.stdoutLines());
+        } finally {
+            Files.delete(run.resolve("jobshell.sock"));
+            Files.delete(run.resolve("jobshell.pid"));
+        }
+    }
 
     @Test
     void aDetachedDaemonAnswersUntilSigtermAndASecondOneIsRefused() throws Exception {

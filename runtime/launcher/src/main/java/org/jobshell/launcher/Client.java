@@ -42,6 +42,7 @@ final class Client {
         if (!Files.exists(socket) || !alive(socket.resolveSibling("jobshell.pid"))) {
             return OptionalInt.empty(); // no daemon, or one that died and left its socket
         }
+        skipProviderLookup();
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -56,10 +57,27 @@ final class Client {
         }
     }
 
-    /** @return whether the pid file names a live process */
+    /**
+     * Names the JDK's own selector provider, so that the first channel does not look for others with
+     * a ServiceLoader scan of the class path (~8 ms of a client's start). Only where it exists.
+     */
+    private static void skipProviderLookup() {
+        String key = "java.nio.channels.spi.SelectorProvider";
+        String linux = "sun.nio.ch.EPollSelectorProvider";
+        if (System.getProperty(key) == null) {
+            try {
+                Class.forName(linux, false, ClassLoader.getSystemClassLoader());
+                System.setProperty(key, linux);
+            } catch (ClassNotFoundException e) {
+                // another platform: the JDK looks as usual
+            }
+        }
+    }
+
+    /** @return whether the pid file names a live process (/proc: cheaper than ProcessHandle's set-up) */
     private static boolean alive(Path pidFile) {
         try {
-            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).isPresent();
+            return Files.isDirectory(Path.of("/proc", Long.toString(Long.parseLong(Files.readString(pidFile).trim()))));
         } catch (IOException | NumberFormatException e) {
             return false;
         }

@@ -65,6 +65,15 @@ public final class Main {
                 errors.flush();
                 System.exit(code.getAsInt());
             }
+            if (System.getProperty("jobshell.client") != null) {
+                // started as a client, without the container's JVM options: one-shot in a JVM that has them
+                try {
+                    System.exit(Relaunch.local(Path.of(home), line));
+                } catch (LauncherException e) {
+                    errors.println("jobshell: error: " + e.getMessage());
+                    System.exit(1);
+                }
+            }
         }
         System.exit(embedded(Path.of(home), line, out, err, errors));
     }
