@@ -12,6 +12,7 @@
 #  3. the idle daemon's RSS and open descriptors, and a soak of SOAK_JOBS jobs (threads, fds, heap).
 #
 # Knobs: CLI_RUNS=10 DEPLOY_RUNS=20 SOAK_JOBS=2000 SPAWNBENCH=/tmp/spawnbench OUT=bench/target/daemon-results
+#        PARTS=all (default) or PARTS=client: only the client rows against java -version (a few minutes)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,16 +55,25 @@ echo "# $(date -u +%FT%TZ) $(uname -srm), $(nproc) cpus, load $(cut -d' ' -f1-3 
 start_daemon
 "$J" run true >/dev/null   # first job: classes loaded, caches warm
 
-echo "== 1. jobs through the daemon vs one-shot vs C (median of $CLI_RUNS paired ratios)"
 rows=$OUT/cli-results.txt
 : > "$rows"
+echo "== 1a. the client: jobs through the daemon vs a JVM that does nothing (median of $CLI_RUNS paired ratios)"
+pair "daemon_run_-n_1_true_vs_java_-version" "$J run -n 1 true" "java -version" | tee -a "$rows"
+pair "daemon_run_-n_64_echo_x_vs_java_-version" "$J run -n 64 echo x" "java -version" | tee -a "$rows"
+pair "daemon_client_(jobs)_vs_java_-version" "$J jobs" "java -version" | tee -a "$rows"
+if [[ ${PARTS:-all} == client ]]; then
+  stop_daemon
+  echo "raw results: $OUT"
+  exit 0
+fi
+
+echo "== 1. jobs through the daemon vs one-shot vs C (median of $CLI_RUNS paired ratios)"
 pair "daemon_run_-n_1_true_vs_C" "$J run -n 1 true" "$SPAWNBENCH spawn 1 1 0" | tee -a "$rows"
 pair "local_run_-n_1_true_vs_C" "$J run --local -n 1 true" "$SPAWNBENCH spawn 1 1 0" | tee -a "$rows"
 pair "daemon_vs_local_run_-n_1_true" "$J run -n 1 true" "$J run --local -n 1 true" | tee -a "$rows"
 pair "daemon_run_-n_64_echo_x_vs_C" "$J run -n 64 echo x" "$SPAWNBENCH spawn 64 64 1" | tee -a "$rows"
 pair "local_run_-n_64_echo_x_vs_C" "$J run --local -n 64 echo x" "$SPAWNBENCH spawn 64 64 1" | tee -a "$rows"
 pair "daemon_vs_local_run_-n_64_echo_x" "$J run -n 64 echo x" "$J run --local -n 64 echo x" | tee -a "$rows"
-pair "daemon_client_(jobs)_vs_java_-version" "$J jobs" "java -version" | tee -a "$rows"
 
 echo "== 3a. the idle daemon"
 sleep 2
