@@ -16,6 +16,29 @@ import org.junit.jupiter.api.Test;
 class DetachIT extends SharedDistributionTestBase {
 
     @Test
+    void badDaemonArgumentsAndAnUnusableRunDirectoryAreOneLine() throws Exception {
+        Distribution.Run bogus = dist.run("daemon", "--bogus");
+        assertEquals(1, bogus.exitCode());
+        assertEquals(List.of("jobshell: error: daemon: unknown argument '--bogus' (see jobshell daemon --help)"),
+                bogus.stderrLines());
+        Distribution.Run help = dist.run("daemon", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.stdout().startsWith("usage: jobshell daemon [--detach]"), help.toString());
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        Path settings = dist.home().resolve("etc/jobshell.properties");
+        Files.writeString(settings, "jobshell.run.dir=" + file.resolve("run") + "\n");
+        try {
+            Distribution.Run r = dist.run("daemon");
+            assertEquals(1, r.exitCode(), r.toString());
+            assertEquals(1, r.stderrLines().size(), r.toString());
+            assertTrue(r.stderr().startsWith("jobshell: error: cannot use the run directory " + file.resolve("run")),
+                    r.toString());
+        } finally {
+            Files.delete(settings);
+        }
+    }
+
+    @Test
     void aDaemonThatSeemsToRunButDoesNotAnswerLeavesTheCommandToTheOneShotPath() throws Exception {
         Path run = Files.createDirectories(dist.home().resolve("var/run"));
         // a socket nobody listens on (bound, then closed: its file stays), and a live pid: this test's

@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +33,7 @@ final class Daemon {
             if (a.equals("--detach") || a.equals("-d")) {
                 detach = true;
             } else if (a.equals("-h") || a.equals("--help")) {
-                errors.print(String.join("\n", "usage: jobshell daemon [--detach]", "",
+                System.out.print(String.join("\n", "usage: jobshell daemon [--detach]", "",
                         "Runs the long-lived container: plugins/ and etc/*.cfg are deployed as they change, clients",
                         "talk to it on var/run/jobshell.sock. In the foreground until SIGTERM; --detach returns once",
                         "the socket answers (log: var/log/daemon.log, pid: var/run/jobshell.pid).", ""));
@@ -48,6 +50,7 @@ final class Daemon {
         if (Client.answers(layout.socket())) {
             throw new LauncherException("a daemon already answers on " + layout.socket());
         }
+        privateDirectory(layout.run());
         CountDownLatch stop = new CountDownLatch(1);
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
             Signal.handle(new Signal(name), s -> stop.countDown());
@@ -73,6 +76,21 @@ final class Daemon {
         }
         errors.println("jobshell daemon: stopped");
         return 0;
+    }
+
+    /** The run directory, 0700: checked here, so that a problem is one line rather than a component's failure. */
+    private static void privateDirectory(Path dir) throws LauncherException {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            if (!Files.isWritable(dir)) {
+                throw new LauncherException("cannot use the run directory " + dir + ": Permission denied");
+            }
+        } catch (AccessDeniedException e) {
+            throw new LauncherException("cannot use the run directory " + dir + ": Permission denied");
+        } catch (IOException e) {
+            throw new LauncherException("cannot use the run directory " + dir + ": " + e.getMessage());
+        }
     }
 
     private static void writePid(Path pidFile) throws LauncherException {
