@@ -1,5 +1,7 @@
 package org.jobshell.cli;
 
+import java.util.List;
+
 /** The help texts. */
 final class Help {
 
@@ -11,10 +13,20 @@ final class Help {
             "",
             "commands:",
             "  run [OPTIONS] CMD [ARGS...]   run a job and exit with its exit code",
-            "  plugins [--json]              list the plugins a job would get, active and shadowed",
+            "  submit [OPTIONS] CMD [ARGS...] start a job in the daemon and print its id",
+            "  attach ID                     show a job's output as it is written, exit with its exit code",
+            "  jobs [--json]                 list the daemon's jobs",
+            "  kill [-s SIG] ID              send a signal to a job's tasks (default: SIGTERM)",
+            "  eventlog ID [exec|output]     print a job's eventlog (default: exec)",
+            "  call [--rank N] ID METHOD [JSON]  call a service method of a running job's plugins",
+            "  plugins [--json]              list the plugins a job would get: active, shadowed, failed",
+            "  daemon [--detach]             run the long-lived container (hot deploy, sockets, console)",
+            "  console [-c CMD]              the daemon's Gogo console, or one command of it",
+            "  events                        stream the daemon's events as JSON lines",
             "  help [COMMAND]                show help",
             "",
             "options:",
+            "  --local                       run the command in a one-shot container even when a daemon answers",
             "  -h, --help                    show this help",
             "  --version                     show the version",
             "",
@@ -65,10 +77,80 @@ final class Help {
             "",
             "Lists every plugin service in load order (ascending service.ranking): its name, ranking, whether",
             "the next job gets it (active) or a later plugin of the same name shadows it, its bundle and",
-            "version, and the topics it handles. Bundles in plugins/ are included.",
+            "version, and the topics it handles. Bundles in plugins/ are included; in the daemon, a jar of",
+            "plugins/ that could not be put in use is listed as failed, with the reason.",
             "",
             "  --json    print the list as JSON",
             "");
+
+    static final String SUBMIT = String.join("\n",
+            "usage: jobshell submit [RUN OPTIONS] CMD [ARGS...]",
+            "",
+            "Starts a job in the daemon, as 'jobshell run' would, prints its id and returns at once. Its",
+            "output is kept in var/jobs/ID/output.eventlog: 'jobshell attach ID' shows it.",
+            "");
+
+    static final String ATTACH = String.join("\n",
+            "usage: jobshell attach ID",
+            "",
+            "Shows the output of job ID as it is written (from the start), and exits with the job's exit",
+            "code once it ended, as 'jobshell run' would have. A job that ended is replayed from its",
+            "output eventlog. Ctrl-C stops attaching; the job goes on.",
+            "");
+
+    static final String JOBS = String.join("\n",
+            "usage: jobshell jobs [--json]",
+            "",
+            "Lists the jobs of the daemon (the running ones and the latest 1000 that finished): id, owner,",
+            "state, number of tasks, command, start and exit code.",
+            "");
+
+    static final String KILL = String.join("\n",
+            "usage: jobshell kill [-s SIGNAL] ID",
+            "",
+            "Sends SIGNAL (a name such as TERM or SIGUSR1, or a number; default TERM) to every running task",
+            "of job ID. Only the job's owner may.",
+            "");
+
+    static final String EVENTLOG = String.join("\n",
+            "usage: jobshell eventlog ID [exec|output]",
+            "",
+            "Prints the exec (default) or output eventlog of job ID, one JSON object per line, from",
+            "var/jobs/ID/.",
+            "");
+
+    /**
+     * @param rest the arguments after the command
+     * @return whether they ask for help only
+     */
+    static boolean asked(List<String> rest) {
+        return rest.size() == 1 && (rest.get(0).equals("-h") || rest.get(0).equals("--help"));
+    }
+
+    /**
+     * @param command a command name
+     * @return its help
+     */
+    static String of(String command) {
+        switch (command) {
+            case "run":
+                return RUN;
+            case "plugins":
+                return PLUGINS;
+            case "submit":
+                return SUBMIT;
+            case "attach":
+                return ATTACH;
+            case "jobs":
+                return JOBS;
+            case "kill":
+                return KILL;
+            case "eventlog":
+                return EVENTLOG;
+            default:
+                throw new UsageException("help: unknown command '" + command + "'");
+        }
+    }
 
     private Help() {
     }

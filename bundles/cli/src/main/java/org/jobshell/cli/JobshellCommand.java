@@ -1,95 +1,84 @@
 package org.jobshell.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jobshell.api.ShellException;
+import org.jobshell.api.admin.AdminConsole;
+import org.jobshell.api.admin.DeployReport;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInventory;
+import org.jobshell.launch.Caller;
 import org.jobshell.launch.Command;
-import org.osgi.framework.FrameworkUtil;
+import org.jobshell.launch.Session;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The jobshell command line: {@code run}, {@code plugins}, {@code help}, {@code --version}. Errors a
- * user can fix are one line {@code jobshell: error: ...} and exit code 1, never a stack trace.
+ * The jobshell command line, as a service: the one-shot launcher runs one command line with
+ * {@link #run}; the daemon opens a {@link CliSession} per client ({@link #open}). Errors a user can
+ * fix are one line {@code jobshell: error: ...} and exit code 1, never a stack trace.
  */
 @Component
 public final class JobshellCommand implements Command {
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final RunCommand runCommand;
-    private final PluginsCommand pluginsCommand;
+    private final CliServices services;
+    private Session oneShot;
 
     /**
+     * @param context this bundle's context (settings such as the var directory)
      * @param jobs runs jobs
      * @param inventory lists plugins
      */
     @Activate
-    public JobshellCommand(@Reference JobService jobs, @Reference PluginInventory inventory) {
-        this.runCommand = new RunCommand(jobs, inventory, mapper);
-        this.pluginsCommand = new PluginsCommand(inventory, mapper);
+    public JobshellCommand(BundleContext context, @Reference JobService jobs, @Reference PluginInventory inventory) {
+        this.services = new CliServices(context, jobs, inventory);
+    }
+
+    /** @param report what the daemon's hot deployment could not put in use */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetDeployReport")
+    void setDeployReport(DeployReport report) {
+        services.deployReport(report);
+    }
+
+    void unsetDeployReport(DeployReport report) {
+        services.deployReport(null);
+    }
+
+    /** @param console the container's console (the daemon has one) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetConsole")
+    void setConsole(AdminConsole console) {
+        services.console(console);
+    }
+
+    void unsetConsole(AdminConsole console) {
+        services.console(null);
+    }
+
+    @Override
+    public Session open(Caller caller) {
+        return new CliSession(services, caller);
     }
 
     @Override
     public int run(List<String> args, InputStream in, OutputStream out, OutputStream err) {
-        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        try {
-            return dispatch(args, in, out, err, stdout, stderr);
-        } catch (UsageException | ShellException e) {
-            stderr.println("jobshell: error: " + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            stderr.println("jobshell: error: internal error: " + e);
-            return 1;
-        }
-    }
-
-    private int dispatch(List<String> args, InputStream in, OutputStream out, OutputStream err, PrintStream stdout,
-            PrintStream stderr) throws Exception {
-        if (args.isEmpty()) {
-            stderr.print(Help.MAIN);
-            return 1;
-        }
-        List<String> rest = args.subList(1, args.size());
-        switch (args.get(0)) {
-            case "run":
-                return runCommand.run(rest, in, out, err, stdout, stderr);
-            case "plugins":
-                return pluginsCommand.run(rest, stdout, stderr);
-            case "help":
-            case "-h":
-            case "--help":
-                stdout.print(rest.isEmpty() ? Help.MAIN : helpFor(rest.get(0)));
-                return 0;
-            case "--version":
-            case "version":
-                stdout.println("jobshell " + FrameworkUtil.getBundle(getClass()).getVersion());
-                return 0;
-            default:
-                throw new UsageException("unknown command '" + args.get(0) + "' (see jobshell --help)");
-        }
-    }
-
-    private static String helpFor(String command) {
-        switch (command) {
-            case "run":
-                return Help.RUN;
-            case "plugins":
-                return Help.PLUGINS;
-            default:
-                throw new UsageException("help: unknown command '" + command + "'");
-        }
+        return oneShot().run(args, in, out, err);
     }
 
     @Override
     public void signal(int signal) {
-        runCommand.signal(signal);
+        oneShot().signal(signal);
+    }
+
+    private synchronized Session oneShot() {
+        if (oneShot == null) {
+            oneShot = open(Caller.self());
+        }
+        return oneShot;
     }
 }

@@ -1,25 +1,24 @@
 package org.jobshell.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
+import org.jobshell.api.admin.DeployFailure;
 import org.jobshell.api.admin.PluginInfo;
-import org.jobshell.api.admin.PluginInventory;
 
 /**
  * {@code jobshell plugins [--json]}: the plugins the next job gets, in load order: plugin services,
- * then what plugin sources (the Lua initrc) would push, each of those with where it comes from.
+ * then what plugin sources (the Lua initrc) would push, each of those with where it comes from;
+ * then the files of the plugin directory that failed (in the daemon).
  */
 final class PluginsCommand {
 
-    private final PluginInventory inventory;
-    private final ObjectMapper mapper;
+    private final CliServices services;
 
-    PluginsCommand(PluginInventory inventory, ObjectMapper mapper) {
-        this.inventory = inventory;
-        this.mapper = mapper;
+    PluginsCommand(CliServices services) {
+        this.services = services;
     }
 
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
@@ -27,29 +26,37 @@ final class PluginsCommand {
         for (String a : args) {
             if (a.equals("--json")) {
                 json = true;
-            } else if (a.equals("-h") || a.equals("--help")) {
-                out.print(Help.PLUGINS);
-                return 0;
             } else {
                 throw new UsageException("plugins: unknown argument '" + a + "' (see jobshell plugins --help)");
             }
         }
-        List<PluginInfo> plugins = inventory.plugins();
-        for (String problem : inventory.problems()) {
+        List<PluginInfo> plugins = services.inventory().plugins();
+        List<DeployFailure> failures = services.deployFailures();
+        for (String problem : services.inventory().problems()) {
             err.println("jobshell: warning: " + problem);
         }
         if (json) {
-            out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plugins));
+            ArrayNode list = services.mapper().valueToTree(plugins);
+            for (int i = 0; i < list.size(); i++) {
+                ((ObjectNode) list.get(i)).put("state", plugins.get(i).active() ? "active" : "shadowed");
+            }
+            for (DeployFailure f : failures) {
+                ObjectNode o = list.addObject();
+                o.put("file", f.file());
+                o.put("bundle", f.bundle());
+                o.put("state", "failed");
+                o.put("reason", f.reason());
+            }
+            out.println(services.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
         } else {
-            out.print(table(plugins));
+            out.print(table(plugins, failures));
         }
         return 0;
     }
 
-    /** @return one row per plugin, columns aligned */
-    static String table(List<PluginInfo> plugins) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "RANKING", "STATE", "BUNDLE", "VERSION", "TOPICS"});
+    /** @return one row per plugin, then one per failed file; columns aligned */
+    static String table(List<PluginInfo> plugins, List<DeployFailure> failures) {
+        Table t = new Table("NAME", "RANKING", "STATE", "BUNDLE", "VERSION", "TOPICS");
         for (PluginInfo p : plugins) {
             String state = (p.active() ? "active" : "shadowed") + (p.optional() ? ",optional" : "");
             String topics = p.topics().isEmpty() ? "-" : String.join(",", p.topics());
@@ -59,22 +66,12 @@ final class PluginsCommand {
             if (!p.active()) {
                 topics += "  (shadowed by " + p.shadowedBy() + ")";
             }
-            rows.add(new String[] {p.name(), Integer.toString(p.ranking()), state, p.bundle(), p.bundleVersion(),
-                topics});
+            t.row(p.name(), Integer.toString(p.ranking()), state, p.bundle(), p.bundleVersion(), topics);
         }
-        int[] widths = new int[5];
-        for (String[] r : rows) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
+        for (DeployFailure f : failures) {
+            String[] bundle = f.bundle() == null ? new String[] {"-", "-"} : f.bundle().split(" ", 2);
+            t.row(f.file(), "-", "failed", bundle[0], bundle.length > 1 ? bundle[1] : "-", f.reason());
         }
-        StringBuilder b = new StringBuilder();
-        for (String[] r : rows) {
-            for (int i = 0; i < widths.length; i++) {
-                b.append(r[i]).append(" ".repeat(widths[i] - r[i].length() + 2));
-            }
-            b.append(r[5]).append('\n');
-        }
-        return b.toString();
+        return t.toString();
     }
 }

@@ -15,6 +15,7 @@ import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInventory;
+import org.jobshell.launch.Caller;
 
 /**
  * {@code jobshell run}: builds (or reads) the jobspec, runs the job and returns its exit code.
@@ -32,6 +33,7 @@ final class RunCommand {
     private final JobService jobs;
     private final PluginInventory inventory;
     private final ObjectMapper mapper;
+    private final Caller caller;
     private final JobspecFile jobspecFile;
     private final Object lock = new Object();
     private Job current;
@@ -39,10 +41,11 @@ final class RunCommand {
     private int pending;
     private volatile long lastInterrupt;
 
-    RunCommand(JobService jobs, PluginInventory inventory, ObjectMapper mapper) {
+    RunCommand(JobService jobs, PluginInventory inventory, ObjectMapper mapper, Caller caller) {
         this.jobs = jobs;
         this.inventory = inventory;
         this.mapper = mapper;
+        this.caller = caller;
         this.jobspecFile = new JobspecFile(mapper);
     }
 
@@ -54,29 +57,13 @@ final class RunCommand {
             stdout.print(parser.helpOptions() ? OptionsHelp.text(inventory.options()) : Help.RUN);
             return 0;
         }
-        Path here = Path.of(System.getProperty("user.dir"));
-        Path cwd = run.cwd() == null ? here : run.cwd().toAbsolutePath();
-        ObjectNode spec;
-        if (run.jobspecFile() != null) {
-            spec = JobspecBuilder.mergeOptions(jobspecFile.read(run.jobspecFile()), run.options(), run.jobspecFile());
-            try {
-                jobs.validate(spec);
-            } catch (ShellException e) {
-                throw new UsageException("--jobspec " + run.jobspecFile() + ": " + e.getMessage());
-            }
-            JsonNode dir = spec.path("attributes").path("system").path("cwd");
-            cwd = dir.isTextual() ? Path.of(dir.textValue()) : here;
-        } else {
-            spec = new JobspecBuilder(mapper).build(run,
-                    new EnvRules(SubmitterEnvironment.current(), cwd).apply(run.envRules()), cwd);
-        }
-        WorkingDirectory.check(cwd);
+        ObjectNode spec = jobspec(run);
         Job job;
         synchronized (lock) {
             if (pending != 0) {
                 return 128 + pending; // interrupted before the job existed: it never starts
             }
-            job = jobs.submit(new JobRequest(spec, out, err, in));
+            job = jobs.submit(new JobRequest(spec, out, err, in), caller.user());
             current = job;
             currentErr = messages;
         }
@@ -96,6 +83,41 @@ final class RunCommand {
                 current = null;
             }
         }
+    }
+
+    /**
+     * Builds the job's jobspec from the parsed command line (or reads {@code --jobspec}), with the
+     * caller's environment and working directory, and checks that the tasks can enter it.
+     *
+     * @param run the parsed command line
+     * @return the jobspec to submit
+     */
+    ObjectNode jobspec(RunRequest run) {
+        Path here = caller.cwd();
+        Path cwd = run.cwd() == null ? here : here.resolve(run.cwd());
+        ObjectNode spec;
+        if (run.jobspecFile() != null) {
+            // in the daemon, a relative path is the client's; one-shot, messages keep it as given
+            Path file = caller.daemon() ? here.resolve(run.jobspecFile()) : run.jobspecFile();
+            spec = JobspecBuilder.mergeOptions(jobspecFile.read(file), run.options(), run.jobspecFile());
+            try {
+                jobs.validate(spec);
+            } catch (ShellException e) {
+                throw new UsageException("--jobspec " + run.jobspecFile() + ": " + e.getMessage());
+            }
+            JsonNode dir = spec.path("attributes").path("system").path("cwd");
+            cwd = dir.isTextual() ? Path.of(dir.textValue()) : here;
+            if (!dir.isTextual() && caller.daemon()) {
+                // the tasks run where the client is, not where the daemon happens to be
+                spec.withObject("/attributes/system").put("cwd", here.toString());
+            }
+        } else {
+            spec = new JobspecBuilder(mapper).build(run, new EnvRules(SubmitterEnvironment.of(caller.environment(),
+                    System.getProperty(SubmitterEnvironment.HIDE, "")), cwd).apply(run.envRules()),
+                    cwd);
+        }
+        WorkingDirectory.check(cwd);
+        return spec;
     }
 
     /**

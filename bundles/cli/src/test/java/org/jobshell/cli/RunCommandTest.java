@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jobshell.api.OptionSpec;
 import org.jobshell.api.admin.Job;
@@ -17,6 +18,7 @@ import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInfo;
 import org.jobshell.api.admin.PluginInventory;
 import org.jobshell.api.admin.PluginOption;
+import org.jobshell.launch.Caller;
 import org.junit.jupiter.api.Test;
 
 /** What {@code jobshell run} does with the signals it is handed (SIGINT, SIGTERM, SIGHUP). */
@@ -28,6 +30,21 @@ class RunCommandTest {
         public Job submit(JobRequest request) {
             submitted.add(request);
             throw new AssertionError("no job may be submitted here");
+        }
+
+        @Override
+        public Job submit(JobRequest request, String owner) {
+            return submit(request);
+        }
+
+        @Override
+        public List<Job> jobs() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Job> job(String id) {
+            return Optional.empty();
         }
 
         @Override
@@ -58,7 +75,7 @@ class RunCommandTest {
     void helpOptionsListsEveryDeclaredOptionWithItsPluginAndRunsNothing() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        assertEquals(0, new RunCommand(jobs, inventory, new ObjectMapper()).run(List.of("-n", "2", "--help-options"),
+        assertEquals(0, new RunCommand(jobs, inventory, new ObjectMapper(), Caller.self()).run(List.of("-n", "2", "--help-options"),
                 InputStream.nullInputStream(), out, out, print, print));
         assertEquals(List.of("  -o cpu-affinity=on|off   (plugin cpu-affinity, default on)", "        bind tasks",
                 "  -o output.limit=VALUE   (plugin output)"),
@@ -68,7 +85,7 @@ class RunCommandTest {
 
     @Test
     void aSignalBeforeTheJobExistsMeansItNeverStartsAndTheRunExitsWithTheSignal() {
-        RunCommand run = new RunCommand(jobs, inventory, new ObjectMapper());
+        RunCommand run = new RunCommand(jobs, inventory, new ObjectMapper(), Caller.self());
         run.signal(15);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

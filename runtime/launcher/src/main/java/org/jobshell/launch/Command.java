@@ -5,12 +5,13 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * The jobshell command line, served as an OSGi service and called once by the launcher.
+ * The jobshell command line, served as an OSGi service: called once by the one-shot launcher, and
+ * for every client by the daemon's socket server ({@link #open}).
  */
 public interface Command {
 
     /**
-     * Runs one command line, such as {@code run -n 4 hostname}.
+     * Runs one command line for this process ({@link Caller#self()}).
      *
      * @param args the arguments after {@code jobshell}
      * @param in the process's standard input
@@ -21,9 +22,15 @@ public interface Command {
     int run(List<String> args, InputStream in, OutputStream out, OutputStream err);
 
     /**
-     * A signal reached the launcher (SIGINT, SIGTERM): pass it on to whatever runs.
+     * A signal reached the launcher (SIGINT, SIGTERM): pass it on to whatever {@link #run} runs.
      *
      * @param signal the signal number
      */
     void signal(int signal);
+
+    /**
+     * @param caller who runs the command line
+     * @return a session for one command line of that caller
+     */
+    Session open(Caller caller);
 }

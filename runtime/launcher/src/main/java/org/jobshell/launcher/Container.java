@@ -20,9 +20,16 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A one-shot OSGi container: Felix with a private {@link BundleCache}, every jar of {@code system/} then
- * of {@code plugins/} installed by reference (nothing copied) and started in name order. A plugin
- * jar that cannot be installed or started is reported on one line and skipped.
+ * The OSGi container: Felix with a private {@link BundleCache}.
+ *
+ * <ul>
+ *   <li>One-shot ({@link #start}): every jar of {@code system/} then of {@code plugins/} installed by
+ *       reference (nothing copied) and started in name order. A plugin jar that cannot be installed
+ *       or started is reported on one line and skipped.</li>
+ *   <li>Long-lived ({@link #startDaemon}): {@code system/} and {@code system/daemon/} (FileInstall,
+ *       Gogo, the console and the daemon); the plugin directory is FileInstall's, which starts last
+ *       (start level 2), once the daemon's deployer is there to take its jars.</li>
+ * </ul>
  */
 final class Container implements AutoCloseable {
 
@@ -36,11 +43,24 @@ final class Container implements AutoCloseable {
     }
 
     static Container start(Path home, PrintStream errors) throws LauncherException {
+        return start(home, errors, false);
+    }
+
+    /**
+     * @param home the installation
+     * @param errors where warnings go (the daemon log)
+     * @return the long-lived container, started
+     */
+    static Container startDaemon(Path home, PrintStream errors) throws LauncherException {
+        return start(home, errors, true);
+    }
+
+    private static Container start(Path home, PrintStream errors, boolean daemon) throws LauncherException {
         BundleCache cache = BundleCache.create(cacheRoots(), hostname());
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, cache.dir().toString());
         // no FRAMEWORK_STORAGE_CLEAN: the cache is new, and cleaning would recreate it without its 0700
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.jobshell.launch;version=\"1.0.0\"");
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.jobshell.launch;version=\"1.1.0\"");
         props.put("felix.cache.locking", "false");
         props.put("felix.service.urlhandlers", "false");
         props.put("felix.log.level", "1");
@@ -50,13 +70,21 @@ final class Container implements AutoCloseable {
         props.put("jobshell.home", home.toString());
         props.put("jobshell.var.dir", home.resolve("var").toString());
         props.putAll(SiteSettings.read(home, errors));
+        if (daemon) {
+            DaemonProperties.add(props, Layout.of(home, props), cache.dir());
+        }
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
         Container container = new Container(framework, cache);
         try {
             framework.init();
             List<Bundle> bundles = new ArrayList<>();
             bundles.addAll(container.install(home.resolve("system"), errors, true));
-            bundles.addAll(container.install(home.resolve("plugins"), errors, false));
+            if (daemon) {
+                bundles.addAll(container.install(home.resolve("system/daemon"), errors, true));
+                DaemonProperties.startLast(bundles);
+            } else {
+                bundles.addAll(container.install(home.resolve("plugins"), errors, false));
+            }
             framework.start();
             for (Bundle b : bundles) {
                 container.startBundle(b, errors);
@@ -169,6 +197,24 @@ final class Container implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one bundle now, before the framework stops the others: the daemon's, whose stop lets
+     * running jobs end while their plugins are all still there.
+     *
+     * @param symbolicName the bundle
+     */
+    void stopFirst(String symbolicName) {
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                try {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                } catch (BundleException | IllegalStateException e) {
+                    // the framework stops it anyway
+                }
+            }
+        }
+    }
+
     /** Stops the framework and removes the bundle cache; later calls do nothing. */
     @Override
     public synchronized void close() {
@@ -178,7 +224,7 @@ final class Container implements AutoCloseable {
         closed = true;
         try {
             framework.stop();
-            framework.waitForStop(10_000);
+            framework.waitForStop(60_000); // a stopping daemon lets its jobs end first
         } catch (BundleException e) {
             // stopping anyway
         } catch (InterruptedException e) {

@@ -26,7 +26,9 @@ final class SiteSettings {
     /** The settings the core reads; keep in step with docs/OPERATIONS.md. */
     static final Set<String> KNOWN = Set.of("jobshell.var.dir", "jobshell.watchdog.warn.ms",
             "jobshell.watchdog.fail.ms", "jobshell.kill.grace.ms", "jobshell.max.tasks", "jobshell.max.shells",
-            "jobshell.max.tasks.per.shell", "jobshell.initrc", "jobshell.pluginpath");
+            "jobshell.max.tasks.per.shell", "jobshell.initrc", "jobshell.pluginpath", "jobshell.plugins.dir",
+            "jobshell.config.dir", "jobshell.run.dir", "jobshell.deploy.poll.ms", "jobshell.daemon.stop.grace.ms",
+            "jobshell.client.buffer.bytes");
     /** Namespaces of framework and bundle properties, passed on as they are. */
     static final List<String> FRAMEWORK_NAMESPACES = List.of("org.osgi.", "felix.", "org.apache.felix.", "ds.", "obr.",
             "gosh.");

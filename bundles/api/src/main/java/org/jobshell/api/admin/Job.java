@@ -1,6 +1,9 @@
 package org.jobshell.api.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -15,10 +18,54 @@ public interface Job {
     Path directory();
 
     /**
+     * @return the user the job belongs to: who submitted it; only they may see its output, signal
+     *     it or call its services through the daemon
+     * @since 1.2
+     */
+    String owner();
+
+    /**
+     * @return running until the exit code is known, then finished
+     * @since 1.2
+     */
+    JobState state();
+
+    /**
+     * @return the number of tasks of the job
+     * @since 1.2
+     */
+    int ntasks();
+
+    /**
+     * @return the command of the job's tasks (of its first task slot)
+     * @since 1.2
+     */
+    List<String> command();
+
+    /**
+     * @return when the job was submitted
+     * @since 1.2
+     */
+    Instant started();
+
+    /**
      * @return completes with the job's exit code once every shell ended: the largest task exit
      *     code (128 + signal for a signalled task), or the code of a fatal error
      */
     CompletionStage<Integer> exitCode();
+
+    /**
+     * Calls a service method a plugin of the job registered ({@code Shell.register}), as a client
+     * outside the job: the job's service is {@code <uid>-shell-<id>}, the method one of its plugins'.
+     *
+     * @param shellRank the shell whose method it is (0, the leader, for most)
+     * @param method the method name
+     * @param request the request payload
+     * @return completes with the method's response, or fails with a message naming the method and
+     *     why: no such method, the plugin failed, or the job has ended (its service is gone)
+     * @since 1.2
+     */
+    CompletionStage<JsonNode> call(int shellRank, String method, JsonNode request);
 
     /**
      * Sends a signal to every running task of the job (and what it started). The job goes on: tasks

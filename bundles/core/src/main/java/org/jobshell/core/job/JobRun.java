@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.jobshell.api.Idset;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.admin.Job;
+import org.jobshell.api.admin.JobState;
 import org.jobshell.core.launch.Signals;
+import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Watchdog;
@@ -66,13 +69,18 @@ final class JobRun implements Job {
     private final Path cwd;
     private final LeaderRecords records;
     private final LocalExchange exchange;
+    /** how callers outside the job reach its shells' services: as the leader would */
+    private final ShellExchange clients;
     private final List<ShellRun> shells = new ArrayList<>();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private final String owner;
+    private final Instant started = Instant.now();
     private ScheduledFuture<?> escalation;
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
-            PluginSnapshot plugins, Container container, Path cwd) {
+            PluginSnapshot plugins, Container container, Path cwd, String owner) {
         this.jobId = jobId;
+        this.owner = owner;
         this.id = directory.id();
         this.jobspec = jobspec;
         this.resources = resources;
@@ -84,6 +92,7 @@ final class JobRun implements Job {
         this.cwd = cwd;
         this.records = new LeaderRecords(directory, terminal, layout.shells());
         this.exchange = new LocalExchange(layout.shells(), container.mapper());
+        this.clients = exchange.forShell(0);
         for (int r = 0; r < layout.shells(); r++) {
             ShellRun shell = new ShellRun(this, r, exchange.forShell(r), r == 0 ? records : null);
             exchange.bind(r, shell.endpoint());
@@ -153,6 +162,31 @@ final class JobRun implements Job {
     }
 
     @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public JobState state() {
+        return exitCode.isDone() ? JobState.FINISHED : JobState.RUNNING;
+    }
+
+    @Override
+    public int ntasks() {
+        return jobspec.totalTasks();
+    }
+
+    @Override
+    public List<String> command() {
+        return jobspec.command();
+    }
+
+    @Override
+    public Instant started() {
+        return started;
+    }
+
+    @Override
     public Path directory() {
         return directory.path();
     }
@@ -160,6 +194,14 @@ final class JobRun implements Job {
     @Override
     public CompletionStage<Integer> exitCode() {
         return exitCode;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> call(int shellRank, String method, JsonNode request) {
+        if (exitCode.isDone()) {
+            return FinishedJob.ended(serviceName(), id, method);
+        }
+        return clients.rpc(shellRank, method, request);
     }
 
     @Override

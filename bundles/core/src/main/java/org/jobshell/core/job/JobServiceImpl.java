@@ -5,22 +5,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.core.launch.Signals;
+import org.jobshell.core.spi.JobListener;
+import org.jobshell.core.spi.PluginRetirement;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginRegistry;
 import org.jobshell.core.stack.Watchdog;
 import org.jobshell.core.util.CpuSets;
 import org.jobshell.core.util.JobIds;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -37,8 +46,8 @@ import org.osgi.service.event.EventAdmin;
  * starts the shells, each with the plugin snapshot and the highest-ranked {@link TaskLauncher}
  * service of the moment. Configured by PID {@code org.jobshell.core}.
  */
-@Component(service = JobService.class, configurationPid = JobServiceImpl.PID)
-public final class JobServiceImpl implements JobService {
+@Component(service = {JobService.class, PluginRetirement.class}, configurationPid = JobServiceImpl.PID)
+public final class JobServiceImpl implements JobService, PluginRetirement {
 
     /** The configuration PID of the core. */
     public static final String PID = "org.jobshell.core";
@@ -58,6 +67,10 @@ public final class JobServiceImpl implements JobService {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<JobRun> running = ConcurrentHashMap.newKeySet();
+    private final JobTable table = new JobTable(1000);
+    private final Retirements retirements = new Retirements();
+    private final Object stackLock = new Object();
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
 
     @Reference
     private PluginRegistry registry;
@@ -156,6 +169,21 @@ public final class JobServiceImpl implements JobService {
 
     @Override
     public Job submit(JobRequest request) {
+        return submit(request, System.getProperty("user.name"));
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return table.jobs();
+    }
+
+    @Override
+    public Optional<Job> job(String id) {
+        return table.job(id);
+    }
+
+    @Override
+    public Job submit(JobRequest request, String owner) {
         String problem = configProblem;
         if (problem != null) {
             throw new ShellException("bad setting: " + problem);
@@ -168,12 +196,70 @@ public final class JobServiceImpl implements JobService {
                 jobspec.totalTasks(), mapper);
         JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
                 uid, mapper, timer, times);
-        JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr(), request.stdin()),
-                registry.snapshot(), container, cwd);
-        running.add(job);
-        job.exitCode().whenComplete((code, error) -> running.remove(job));
+        JobTerminal terminal = new JobTerminal(request.stdout(), request.stderr(), request.stdin());
+        JobRun job;
+        // the job's snapshot and its place among the running jobs, atomically against retire()
+        synchronized (stackLock) {
+            job = new JobRun(dir.jobId(), jobspec, r, dir, terminal, registry.snapshot(), container, cwd, owner);
+            running.add(job);
+        }
+        table.add(job);
+        tell(l -> l.submitted(job));
+        CompletableFuture<Void> startedTold = new CompletableFuture<>();
+        job.exitCode().whenComplete((code, error) -> {
+            running.remove(job);
+            table.finished(new FinishedJob(job, code == null ? 1 : code));
+            retirements.check(this::held);
+            // listeners hear of the end after the start, however fast the job
+            startedTold.thenRun(() -> tell(l -> l.finished(job, code == null ? 1 : code)));
+        });
         job.start();
+        tell(l -> l.started(job));
+        startedTold.complete(null);
         return job;
+    }
+
+    @Override
+    public CompletionStage<Void> retire(Bundle bundle) {
+        long id = bundle.getBundleId();
+        CompletionStage<Void> free;
+        synchronized (stackLock) {
+            registry.retire(id);
+            free = retirements.add(id);
+        }
+        retirements.check(this::held);
+        return free.thenRun(() -> registry.forget(id));
+    }
+
+    /** @param listener told about every job from now on */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeListener")
+    void addListener(JobListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(JobListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void tell(Consumer<JobListener> call) {
+        for (JobListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                // a listener's problem is not the job's
+            }
+        }
+    }
+
+    /** @return whether a running job holds a plugin of the bundle */
+    private boolean held(long bundleId) {
+        for (JobRun job : running) {
+            if (registry.holds(job.plugins(), bundleId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -10,7 +10,12 @@
  *       service is used for a job;</li>
  *   <li>{@link org.jobshell.core.spi.ShellExchange}: everything the shells of one job exchange
  *       (barriers, RPC, the job exception and kill fan-out, what only the leader writes), so that shells
- *       on separate nodes can use another implementation.</li>
+ *       on separate nodes can use another implementation;</li>
+ *   <li>{@link org.jobshell.core.spi.PluginRetirement}: takes a plugin bundle out of new jobs' stacks
+ *       and says when no running job holds its plugins any more, so hot deployment can remove it
+ *       without pulling it from under a job;</li>
+ *   <li>{@link org.jobshell.core.spi.JobListener}: told when each job is submitted, started and
+ *       finished (the daemon's event stream).</li>
  * </ul>
  *
  * <p>Types marked {@code @ConsumerType} are implemented by extending bundles; the core implements the

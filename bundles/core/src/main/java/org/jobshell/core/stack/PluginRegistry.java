@@ -3,7 +3,9 @@ package org.jobshell.core.stack;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jobshell.api.OptionSpec;
 import org.jobshell.api.ShellPlugin;
@@ -32,6 +34,9 @@ public final class PluginRegistry implements PluginInventory {
     private final Map<Long, PluginEntry> entries = new TreeMap<>();
     private final Map<Long, SourceEntry> sources = new TreeMap<>();
     private final Map<Long, String> problems = new TreeMap<>();
+    /** service id to registering bundle id, for retirement */
+    private final Map<Long, Long> bundles = new TreeMap<>();
+    private final Set<Long> retired = new HashSet<>();
     private volatile PluginSnapshot snapshot = PluginSnapshot.EMPTY;
     private volatile List<String> listingProblems = List.of();
 
@@ -60,6 +65,8 @@ public final class PluginRegistry implements PluginInventory {
         }
         entries.put(id, new PluginEntry((String) name, ranking(ref), id, isTrue(ref.getProperty(ShellPlugin.OPTIONAL)),
                 bsn, version, plugin, ServiceConf.of(ref)));
+        Bundle b = ref.getBundle();
+        bundles.put(id, b == null ? -1L : b.getBundleId());
         rebuild();
     }
 
@@ -88,6 +95,7 @@ public final class PluginRegistry implements PluginInventory {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         PluginEntry gone = entries.remove(id);
         problems.remove(id);
+        bundles.remove(id);
         if (gone != null) {
             gone.markRemoved();
         }
@@ -117,7 +125,44 @@ public final class PluginRegistry implements PluginInventory {
     }
 
     private void rebuild() {
-        snapshot = PluginSnapshot.of(entries.values(), sources.values());
+        List<PluginEntry> current = new ArrayList<>();
+        for (PluginEntry e : entries.values()) {
+            if (!retired.contains(bundles.get(e.serviceId()))) {
+                current.add(e);
+            }
+        }
+        snapshot = PluginSnapshot.of(current, sources.values());
+    }
+
+    /**
+     * Takes the plugins of a bundle out of the snapshots of jobs that start from now on.
+     *
+     * @param bundleId the bundle
+     */
+    public synchronized void retire(long bundleId) {
+        if (retired.add(bundleId)) {
+            rebuild();
+        }
+    }
+
+    /** @param bundleId a retired bundle that is gone: forgotten (bundle ids are never reused) */
+    public synchronized void forget(long bundleId) {
+        retired.remove(bundleId);
+    }
+
+    /**
+     * @param snapshot the plugins of a job
+     * @param bundleId a bundle
+     * @return whether the job holds a plugin of that bundle
+     */
+    public synchronized boolean holds(PluginSnapshot snapshot, long bundleId) {
+        for (PluginEntry e : snapshot.all()) {
+            Long b = bundles.get(e.serviceId());
+            if (b != null && b == bundleId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int ranking(ServiceReference<?> ref) {

@@ -99,7 +99,7 @@ final class JobHarness implements AutoCloseable {
         JobRun job = new JobRun(dir.jobId(), spec, r, dir, new JobTerminal(out, err), PluginSnapshot.of(plugins),
                 new JobRun.Container(launcher, watchdog, new EventBridge(null), "testhost", 1000, MAPPER,
                         timer, new JobRun.Times(drainMillis, killGraceMillis)),
-                Path.of(spec.cwd() == null ? "/tmp" : spec.cwd()));
+                Path.of(spec.cwd() == null ? "/tmp" : spec.cwd()), "tester");
         job.start();
         return job;
     }

@@ -26,8 +26,13 @@ class PluginRegistryTest {
     private final PluginRegistry registry = new PluginRegistry();
     private final ShellPlugin plugin = p -> p.handle("shell.init", (s, t, a) -> { });
 
-    /** A service of bundle org.site.x 1.2.0 with the given service id and properties. */
+    /** A service of bundle org.site.x 1.2.0 (bundle id 7) with the given service id and properties. */
     private static ServiceReference<ShellPlugin> ref(long id, Object... keysAndValues) {
+        return ofBundle(7, id, keysAndValues);
+    }
+
+    /** A service of bundle org.site.x 1.2.0 with the given bundle id, service id and properties. */
+    private static ServiceReference<ShellPlugin> ofBundle(long bundleId, long id, Object... keysAndValues) {
         Map<String, Object> props = new HashMap<>();
         props.put(Constants.SERVICE_ID, id);
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -35,7 +40,8 @@ class PluginRegistryTest {
         }
         Bundle bundle = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, m, args) -> m.getName().equals("getSymbolicName") ? "org.site.x"
-                        : m.getName().equals("getVersion") ? new Version("1.2.0") : unsupported(m.getName()));
+                        : m.getName().equals("getVersion") ? new Version("1.2.0")
+                : m.getName().equals("getBundleId") ? bundleId : unsupported(m.getName()));
         @SuppressWarnings("unchecked")
         ServiceReference<ShellPlugin> ref = (ServiceReference<ShellPlugin>) Proxy.newProxyInstance(
                 ServiceReference.class.getClassLoader(), new Class<?>[] {ServiceReference.class},
@@ -124,5 +130,19 @@ class PluginRegistryTest {
         registry.removePlugin(ref(7));
         registry.removePlugin(ref(8));
         assertEquals(List.of(), registry.problems());
+    }
+
+    @Test
+    void aRetiredBundleLeavesTheStackOfNewJobsWhileAJobThatHoldsItKeepsIt() {
+        registry.addPlugin(named(1, "cpu-affinity", 36), plugin);
+        registry.addPlugin(ofBundle(9, 2, ShellPlugin.NAME, "cpu-affinity", Constants.SERVICE_RANKING, 100), plugin);
+        PluginSnapshot running = registry.snapshot();
+        assertEquals(List.of("cpu-affinity@100"), activeNames());
+
+        registry.retire(9);
+        assertEquals(List.of("cpu-affinity@36"), activeNames(), "new jobs get the builtin back at once");
+        assertTrue(registry.holds(running, 9), "the job that started before holds the retired plugin");
+        assertFalse(registry.holds(registry.snapshot(), 9));
+        assertFalse(running.all().stream().anyMatch(PluginEntry::removed), "and its plugin is not dropped");
     }
 }
