@@ -15,6 +15,7 @@ import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
+import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginRegistry;
@@ -54,7 +55,13 @@ public final class JobServiceImpl implements JobService {
 
     private static final long DEFAULT_WARN_MS = 10_000;
     private static final long DEFAULT_FAIL_MS = 300_000;
+    /** Property: after a shell's last task exited, how long what it started may hold its output (ms). */
+    static final String ORPHAN_GRACE = "orphan.grace.ms";
+    /** Property: the launcher jobs use, by its {@value TaskLauncher#NAME} (empty: the highest-ranked). */
+    static final String LAUNCHER = "launcher";
+
     private static final long DEFAULT_KILL_GRACE_MS = 5_000;
+    private static final long DEFAULT_ORPHAN_GRACE_MS = 1_000;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<JobRun> running = ConcurrentHashMap.newKeySet();
@@ -66,6 +73,8 @@ public final class JobServiceImpl implements JobService {
     private volatile EventAdmin eventAdmin;
 
     private final Map<ServiceReference<TaskLauncher>, TaskLauncher> launchers = new HashMap<>();
+    private final Orphans orphans = new Orphans();
+    private volatile String launcherName = "";
     private Path varDir;
     private JobIds ids;
     private Watchdog watchdog;
@@ -102,7 +111,9 @@ public final class JobServiceImpl implements JobService {
         try {
             watchdog.limits(settings.millis(WATCHDOG_WARN, DEFAULT_WARN_MS),
                     settings.millis(WATCHDOG_FAIL, DEFAULT_FAIL_MS));
-            times = new JobRun.Times(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS));
+            times = new JobRun.Times(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS),
+                    settings.millis(ORPHAN_GRACE, DEFAULT_ORPHAN_GRACE_MS));
+            launcherName = settings.get(LAUNCHER, "");
             limits = JobLimits.of(settings);
             configProblem = null;
         } catch (ShellException e) {
@@ -118,6 +129,7 @@ public final class JobServiceImpl implements JobService {
         }
         watchdog.close();
         timer.shutdownNow();
+        orphans.close();
     }
 
     /**
@@ -140,14 +152,28 @@ public final class JobServiceImpl implements JobService {
     }
 
     /**
-     * @return the launcher a new job uses: the highest-ranked one, ties to the earlier registered
-     *     ({@link ServiceReference#compareTo}, read now, so a changed ranking counts)
+     * @return the launcher a new job uses: the one the {@value #LAUNCHER} setting names, else the
+     *     highest-ranked one, ties to the earlier registered ({@link ServiceReference#compareTo}, read
+     *     now, so a changed ranking counts)
      */
-    private TaskLauncher launcher() {
+    private Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher() {
+        String name = launcherName;
         synchronized (launchers) {
-            return launchers.entrySet().stream().max(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
-                    .orElseThrow(() -> new ShellException("no task launcher is available"));
+            return launchers.entrySet().stream()
+                    .filter(e -> name.isEmpty() || name.equals(e.getKey().getProperty(TaskLauncher.NAME)))
+                    .max(Map.Entry.comparingByKey())
+                    .orElseThrow(() -> new ShellException(name.isEmpty() ? "no task launcher is available"
+                            : "the launcher '" + name + "' (setting " + LAUNCHER + ") is not available: there are "
+                            + launcherNames()));
         }
+    }
+
+    private String launcherNames() {
+        StringBuilder b = new StringBuilder();
+        for (ServiceReference<TaskLauncher> ref : launchers.keySet()) {
+            b.append(b.length() == 0 ? "" : ", ").append(ref.getProperty(TaskLauncher.NAME));
+        }
+        return b.length() == 0 ? "none" : b.toString();
     }
 
     private static Path defaultVarDir() {
@@ -166,8 +192,10 @@ public final class JobServiceImpl implements JobService {
         Resources r = Resources.local(jobspec, hostname, CpuSets.allowed());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
-        JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
-                uid, mapper, timer, times);
+        Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher = launcher();
+        JobRun.Container container = new JobRun.Container(launcher.getValue(),
+                String.valueOf(launcher.getKey().getProperty(TaskLauncher.NAME)), watchdog, new EventBridge(eventAdmin),
+                hostname, uid, mapper, timer, times, orphans);
         JobRun job = new JobRun(dir.jobId(), jobspec, r, dir, new JobTerminal(request.stdout(), request.stderr()),
                 registry.snapshot(), container, cwd);
         running.add(job);

@@ -56,7 +56,7 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.failure = new ShellFailure(logger, exchange);
         this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure,
                 topic -> job.bridge().post(topic, job.id(), rank, tasks().current()));
-        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls);
+        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls, logger, job.leftovers());
         this.plugins = new ShellPlugins(this, rank);
         this.logger.offerTo(topics, () -> Thread.currentThread() == thread && plugins.ready());
         this.info = new ShellInfoRecord(job.jobId(), job.id(), rank, job.layout().shells(), job.layout().totalTasks(),

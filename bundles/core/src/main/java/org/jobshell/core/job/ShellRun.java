@@ -82,6 +82,7 @@ final class ShellRun {
         } catch (Throwable t) {
             failure.fail(1, "internal error at exit: " + Dispatcher.messageOf(t));
         } finally {
+            parts.tasks().close();
             done.complete(exitCode());
         }
     }
@@ -99,6 +100,9 @@ final class ShellRun {
             parts.logger().log(null, LogLevel.ERROR, "host " + job.hostname() + ": Could not change dir to " + cwd
                     + ": No such directory. Going to /tmp instead");
             cwd = Path.of("/tmp");
+        }
+        if (rank == 0) {
+            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.launcherName() + " launcher");
         }
         parts.plugins().attachAll(job.plugins());
         parts.tasks().create(new ShellTasks.Setup(job.id(), rank, job.layout(), job.jobspec().command(),

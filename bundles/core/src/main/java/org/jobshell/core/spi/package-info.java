@@ -17,7 +17,7 @@
  * {@code @ProviderType} ones.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jobshell.core.spi;
 
 import org.osgi.annotation.bundle.Export;
