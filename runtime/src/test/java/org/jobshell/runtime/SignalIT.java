@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SIGINT and SIGTERM sent to {@code jobshell run} reach every task; no task outlives the job. */
+/**
+ * SIGINT and SIGTERM sent to {@code jobshell run} reach every task; no task, nor anything a task
+ * started, outlives the job, even when jobshell is killed with SIGKILL.
+ */
 class SignalIT extends SharedDistributionTestBase {
 
     @Test
@@ -64,6 +67,36 @@ class SignalIT extends SharedDistributionTestBase {
         assertNoProcessLeft(marker);
     }
 
+    @Test
+    void sigtermLeavesNoProcessATaskStartedEvenADoubleForkedOne() throws Exception {
+        String sleep = "sleep 300 " + uniqueSeconds();
+        Process p = dist.start("run", "-n", "2", "sh", "-c", "(" + sleep + " &); echo started; " + sleep);
+        waitForTasks(2);
+        signal(p, "TERM");
+        Distribution.Run r = Distribution.Run.of(p);
+        assertEquals(143, r.exitCode(), r.toString());
+        assertNoProcessLeft(sleep);
+    }
+
+    @Test
+    void sigkillOfJobshellLeavesNoTaskRunning() throws Exception {
+        String sleep = "sleep 300 " + uniqueSeconds();
+        Process p = dist.start("run", "-n", "4", "sh", "-c", "echo started; exec " + sleep);
+        waitForTasks(4);
+        p.destroyForcibly(); // SIGKILL: the JVM runs no shutdown hook
+        assertEquals(137, p.waitFor());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!processesWith(sleep).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertNoProcessLeft(sleep);
+    }
+
+    /** @return a duration that is 0 s to sleep(1) and tells this test's processes from any other's */
+    private static String uniqueSeconds() {
+        return String.format("0.%09d", System.nanoTime() % 1_000_000_000L);
+    }
+
     /** The job directories before this test's job: the one that appears afterwards is its. */
     private Set<Path> before;
 
@@ -109,9 +142,13 @@ class SignalIT extends SharedDistributionTestBase {
     }
 
     private static void assertNoProcessLeft(String marker) {
-        List<String> left = ProcessHandle.allProcesses()
-                .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).collect(Collectors.toList());
+        List<String> left = processesWith(marker);
         assertTrue(left.isEmpty(), "left behind: " + left);
+    }
+
+    private static List<String> processesWith(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).collect(Collectors.toList());
     }
 }
