@@ -101,9 +101,6 @@ final class ShellRun {
                     + ": No such directory. Going to /tmp instead");
             cwd = Path.of("/tmp");
         }
-        if (rank == 0) {
-            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.launcherName() + " launcher");
-        }
         parts.plugins().attachAll(job.plugins());
         parts.tasks().create(new ShellTasks.Setup(job.id(), rank, job.layout(), job.jobspec().command(),
                 job.hostname()), parts.environment(), cwd);
@@ -118,6 +115,9 @@ final class ShellRun {
             execEvent("shell.init", ctx);
         }
         topics.call(Topics.SHELL_POST_INIT);
+        if (rank == 0) {
+            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.launcherName() + " launcher");
+        }
         parts.tasks().startAll();
         topics.call(Topics.SHELL_START);
         barrier("start");
