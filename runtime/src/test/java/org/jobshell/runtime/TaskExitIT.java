@@ -69,6 +69,29 @@ class TaskExitIT extends SharedDistributionTestBase {
         assertEquals(List.of("0", "0", "1", "1", "2", "2"), r.stdoutLines().stream().sorted().toList(), r.toString());
     }
 
+    /**
+     * A plugin passes a task one end of a socket pair (the PMI server's {@code PMI_FD}); the task writes
+     * to it, the plugin reads it. ProcessBuilder refuses sockets at the plugin's call, naming why.
+     */
+    @Test
+    void aTaskInheritsASocketAtTheNumberThePluginGot() {
+        dist.addPlugin("bundle.faulty"); // the fixture bundle holds the socket-echo plugin
+        Distribution.Run r = dist.run("run", "-n", "2", "-o", "socket-echo", "sh", "-c",
+                "if [ -n \"$SOCKET_FD\" ]; then echo hello from $JOBSHELL_TASK_RANK >&$SOCKET_FD; fi; "
+                        + "echo fd ${SOCKET_FD:-none}");
+        assertEquals(0, r.exitCode(), r.toString());
+        if (TestJdk.posix()) {
+            assertEquals(List.of("fd 3", "fd 3"), r.stdoutLines(), r.toString());
+            assertEquals(List.of("jobshell[0]: socket-echo: task 0 wrote: hello from 0",
+                    "jobshell[0]: socket-echo: task 1 wrote: hello from 1"), r.stderrLines().stream().sorted().toList(),
+                    r.toString());
+        } else {
+            assertEquals(List.of("fd none", "fd none"), r.stdoutLines(), r.toString());
+            assertEquals(2, r.stderrLines().stream().filter(l -> l.contains("plugin 'socket-echo': task.exec failed: "
+                    + "IllegalArgumentException: the processbuilder launcher cannot pass a socket")).count(), r.toString());
+        }
+    }
+
     @Test
     void aLauncherSettingNamingNoLauncherIsOneLine() {
         Distribution.Run r = Distribution.Run.of(dist.start(pb -> pb.environment().put("JOBSHELL_JAVA_OPTS",
