@@ -19,6 +19,8 @@ final class Io {
     static final int EINTR = 4;
     /** EPOLL_CTL_ADD. */
     static final int EPOLL_CTL_ADD = 1;
+    /** EPOLL_CTL_DEL. */
+    static final int EPOLL_CTL_DEL = 2;
     /** EPOLLIN: readable (a pidfd: the process exited). */
     static final int EPOLLIN = 0x001;
     /** Bytes of a {@code struct epoll_event} (packed on x86_64: uint32 events, uint64 data). */

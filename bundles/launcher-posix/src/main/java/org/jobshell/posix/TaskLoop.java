@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jobshell.api.TaskStream;
 import org.jobshell.core.spi.ExitStatus;
 import org.jobshell.core.spi.ProcessObserver;
@@ -30,10 +31,12 @@ final class TaskLoop implements AutoCloseable {
 
     private enum Kind { STDOUT, STDERR, EXIT }
 
-    private record Watch(Kind kind, ProcessObserver observer) {
+    /** One descriptor the loop serves; its epoll data is {@code id}, never reused. */
+    private record Watch(long id, int fd, Kind kind, ProcessObserver observer) {
     }
 
-    private final Map<Integer, Watch> watches = new ConcurrentHashMap<>();
+    private final Map<Long, Watch> watches = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
     private final Arena arena = Arena.ofShared();
     private final int epoll;
     private final int wake;
@@ -51,7 +54,12 @@ final class TaskLoop implements AutoCloseable {
             if (wake < 0) {
                 throw new IllegalStateException("eventfd: " + Io.strerror(Native.errno(errno)));
             }
-            add(a, errno, wake);
+            MemorySegment event = a.allocate(Io.EPOLL_EVENT_SIZE);
+            event.set(JAVA_INT_UNALIGNED, 0, Io.EPOLLIN);
+            event.set(JAVA_LONG_UNALIGNED, 4, 0L); // id 0: the wake-up, in no watch
+            if (Io.epollCtl(errno, epoll, Io.EPOLL_CTL_ADD, wake, event) != 0) {
+                throw new IllegalStateException("epoll_ctl: " + Io.strerror(Native.errno(errno)));
+            }
         }
         thread = new Thread(this::run, "jobshell-posix-io");
         thread.setDaemon(true);
@@ -67,22 +75,21 @@ final class TaskLoop implements AutoCloseable {
      * @param observer told about output, end of file and exit, on this loop's thread
      */
     void watch(int stdout, int stderr, int pidfd, ProcessObserver observer) {
-        watches.put(stdout, new Watch(Kind.STDOUT, observer));
-        watches.put(stderr, new Watch(Kind.STDERR, observer));
-        watches.put(pidfd, new Watch(Kind.EXIT, observer));
         try (Arena a = Arena.ofConfined()) {
             MemorySegment errno = a.allocate(Native.CAPTURED);
-            add(a, errno, stdout);
-            add(a, errno, stderr);
-            add(a, errno, pidfd);
+            add(a, errno, new Watch(ids.incrementAndGet(), stdout, Kind.STDOUT, observer));
+            add(a, errno, new Watch(ids.incrementAndGet(), stderr, Kind.STDERR, observer));
+            add(a, errno, new Watch(ids.incrementAndGet(), pidfd, Kind.EXIT, observer));
         }
     }
 
-    private void add(Arena a, MemorySegment errno, int fd) {
+    private void add(Arena a, MemorySegment errno, Watch w) {
+        watches.put(w.id, w);
         MemorySegment event = a.allocate(Io.EPOLL_EVENT_SIZE);
         event.set(JAVA_INT_UNALIGNED, 0, Io.EPOLLIN);
-        event.set(JAVA_LONG_UNALIGNED, 4, fd);
-        if (Io.epollCtl(errno, epoll, Io.EPOLL_CTL_ADD, fd, event) != 0) {
+        event.set(JAVA_LONG_UNALIGNED, 4, w.id);
+        if (Io.epollCtl(errno, epoll, Io.EPOLL_CTL_ADD, w.fd, event) != 0) {
+            watches.remove(w.id);
             throw new IllegalStateException("epoll_ctl: " + Io.strerror(Native.errno(errno)));
         }
     }
@@ -99,36 +106,34 @@ final class TaskLoop implements AutoCloseable {
                 continue; // EINTR: a signal arrived; nothing else fails on a valid epoll descriptor
             }
             for (int i = 0; i < n && !closed; i++) {
-                int fd = (int) events.get(JAVA_LONG_UNALIGNED, i * Io.EPOLL_EVENT_SIZE + 4);
-                Watch w = watches.get(fd);
+                Watch w = watches.get(events.get(JAVA_LONG_UNALIGNED, i * Io.EPOLL_EVENT_SIZE + 4));
                 if (w != null) {
-                    serve(fd, w, errno, buffer, view, siginfo);
+                    serve(w, errno, buffer, view, siginfo);
                 }
             }
         }
-        for (int fd : watches.keySet()) {
-            Io.close(fd);
+        for (Watch w : watches.values()) {
+            Io.close(w.fd);
         }
         Io.close(wake);
         Io.close(epoll);
         arena.close();
     }
 
-    private void serve(int fd, Watch w, MemorySegment errno, MemorySegment buffer, ByteBuffer view,
-            MemorySegment siginfo) {
+    private void serve(Watch w, MemorySegment errno, MemorySegment buffer, ByteBuffer view, MemorySegment siginfo) {
         try {
             if (w.kind == Kind.EXIT) {
-                reap(fd, w, errno, siginfo);
+                reap(w, errno, siginfo);
             } else {
-                read(fd, w, errno, buffer, view);
+                read(w, errno, buffer, view);
             }
         } catch (RuntimeException e) {
             // an observer that throws must not stop every other task's output: the core guards its own
         }
     }
 
-    private void read(int fd, Watch w, MemorySegment errno, MemorySegment buffer, ByteBuffer view) {
-        long n = Io.read(errno, fd, buffer, BUFFER);
+    private void read(Watch w, MemorySegment errno, MemorySegment buffer, ByteBuffer view) {
+        long n = Io.read(errno, w.fd, buffer, BUFFER);
         TaskStream stream = w.kind == Kind.STDOUT ? TaskStream.STDOUT : TaskStream.STDERR;
         if (n > 0) {
             view.clear().limit((int) n);
@@ -136,18 +141,18 @@ final class TaskLoop implements AutoCloseable {
         } else if (n < 0 && Native.errno(errno) == Io.EINTR) {
             return; // level-triggered: it is still readable, and comes back
         } else {
-            forget(fd);
+            forget(w, errno);
             w.observer.eof(stream);
         }
     }
 
-    private void reap(int fd, Watch w, MemorySegment errno, MemorySegment siginfo) {
+    private void reap(Watch w, MemorySegment errno, MemorySegment siginfo) {
         siginfo.fill((byte) 0);
-        int rc = Proc.waitid(errno, fd, siginfo, WNOHANG);
+        int rc = Proc.waitid(errno, w.fd, siginfo, WNOHANG);
         if (rc == 0 && siginfo.get(JAVA_INT, Proc.SI_PID) == 0) {
             return; // not exited after all
         }
-        forget(fd);
+        forget(w, errno);
         w.observer.exited(rc == 0 ? status(siginfo) : ExitStatus.exited(255));
     }
 
@@ -160,9 +165,15 @@ final class TaskLoop implements AutoCloseable {
         return ExitStatus.killed(status, code == Proc.CLD_DUMPED);
     }
 
-    private void forget(int fd) {
-        watches.remove(fd); // before close: a spawn may get the same number back at once
-        Io.close(fd);
+    /**
+     * Takes the descriptor out of the epoll set, then closes it. Closing alone would not do: while a
+     * concurrent spawn's child holds a copy of it (until its exec), epoll keeps the registration and
+     * would report it again under a number that a new task may have got meanwhile.
+     */
+    private void forget(Watch w, MemorySegment errno) {
+        watches.remove(w.id);
+        Io.epollCtl(errno, epoll, Io.EPOLL_CTL_DEL, w.fd, MemorySegment.NULL);
+        Io.close(w.fd);
     }
 
     /** @return how many descriptors the loop serves (3 per live task) */

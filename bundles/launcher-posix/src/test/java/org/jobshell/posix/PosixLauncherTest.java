@@ -136,6 +136,30 @@ class PosixLauncherTest {
         assertEquals("descriptor 3 for the task was closed before the task started", closed.getMessage());
     }
 
+    /** Descriptors closed while another thread's child still holds a copy are never confused with new ones. */
+    @Test
+    void twoThreadsSpawningAtOnceGetEveryOutputAndExit() throws Exception {
+        List<Recorder> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable spawner = () -> {
+            for (int i = 0; i < 300; i++) {
+                try {
+                    all.add(run(List.of(), null, "echo", "x"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        Thread other = new Thread(spawner);
+        other.start();
+        spawner.run();
+        other.join();
+        assertEquals(600, all.size());
+        for (Recorder r : all) {
+            assertEquals(ExitStatus.exited(0), r.await());
+            assertEquals("x\n", r.stdout());
+        }
+    }
+
     @Test
     void oneThreadServesEveryLiveTask() throws Exception {
         run(List.of(), null, "true").await(); // the I/O thread exists from the first task on
