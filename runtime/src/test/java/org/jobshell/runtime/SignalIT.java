@@ -48,11 +48,7 @@ class SignalIT extends SharedDistributionTestBase {
         String marker = "launch-" + System.nanoTime();
         // without the cancel, the tasks not yet started when TERM comes would start and sleep 300 s
         Process p = dist.start("run", "-n", "300", "sh", "-c", "echo started; sleep 300; :", marker);
-        waitForTasks(1);
-        signal(p, "TERM");
-        Distribution.Run r = Distribution.Run.of(p);
-        assertEquals(143, r.exitCode(), r.toString());
-        assertNoProcessLeft(marker);
+        assertSigtermEnds(p, 1, 143, marker);
     }
 
     @Test
@@ -60,22 +56,14 @@ class SignalIT extends SharedDistributionTestBase {
         String marker = "stubborn-" + System.nanoTime();
         Process p = dist.start(pb -> pb.environment().put("JOBSHELL_JAVA_OPTS", "-Djobshell.kill.grace.ms=300"),
                 "run", "-n", "2", "sh", "-c", "trap '' TERM; echo started; sleep 300; :", marker);
-        waitForTasks(2);
-        signal(p, "TERM");
-        Distribution.Run r = Distribution.Run.of(p);
-        assertEquals(137, r.exitCode(), r.toString());
-        assertNoProcessLeft(marker);
+        assertSigtermEnds(p, 2, 137, marker);
     }
 
     @Test
     void sigtermLeavesNoProcessATaskStartedEvenADoubleForkedOne() throws Exception {
         String sleep = "sleep 300 " + uniqueSeconds();
         Process p = dist.start("run", "-n", "2", "sh", "-c", "(" + sleep + " &); echo started; " + sleep);
-        waitForTasks(2);
-        signal(p, "TERM");
-        Distribution.Run r = Distribution.Run.of(p);
-        assertEquals(143, r.exitCode(), r.toString());
-        assertNoProcessLeft(sleep);
+        assertSigtermEnds(p, 2, 143, sleep);
     }
 
     @Test
@@ -90,6 +78,18 @@ class SignalIT extends SharedDistributionTestBase {
             Thread.sleep(20);
         }
         assertNoProcessLeft(sleep);
+    }
+
+    /**
+     * Once {@code tasks} tasks started, SIGTERM to {@code jobshell run} ends it with {@code code}, and
+     * no process whose command line has {@code marker} is left.
+     */
+    private void assertSigtermEnds(Process p, int tasks, int code, String marker) throws Exception {
+        waitForTasks(tasks);
+        signal(p, "TERM");
+        Distribution.Run r = Distribution.Run.of(p);
+        assertEquals(code, r.exitCode(), r.toString());
+        assertNoProcessLeft(marker);
     }
 
     /** @return a duration that is 0 s to sleep(1) and tells this test's processes from any other's */

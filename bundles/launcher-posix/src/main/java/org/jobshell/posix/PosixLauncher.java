@@ -26,16 +26,25 @@ import org.osgi.service.component.annotations.Deactivate;
  *   <li>The CPU set is applied by the spawning thread's own affinity, without an exec.</li>
  * </ul>
  *
- * <p>Ranked 10, above the core's ProcessBuilder launcher (0). Its bundle requires Java 22: on an older
+ * <p>Ranked 10, above the core's ProcessBuilder launcher (0), for jobs of at least
+ * {@value #COLD_MIN_TASKS} tasks unless configured otherwise. Its bundle requires Java 22: on an older
  * JDK it does not resolve and jobs use ProcessBuilder. The native handles and the I/O thread are made
  * at the first task, not when the bundle starts.
  */
-@Component(service = TaskLauncher.class,
-        property = {"service.ranking:Integer=10", TaskLauncher.NAME + "=" + PosixLauncher.NAME})
+@Component(service = TaskLauncher.class, property = {"service.ranking:Integer=10",
+    TaskLauncher.NAME + "=" + PosixLauncher.NAME, TaskLauncher.MIN_TASKS + ":Integer=" + PosixLauncher.COLD_MIN_TASKS})
 public final class PosixLauncher implements TaskLauncher, AutoCloseable {
 
     /** This launcher's {@value TaskLauncher#NAME}. */
     public static final String NAME = "posix";
+
+    /**
+     * In a fresh JVM the native linker and the downcall handles cost about 0.15-0.25 s of CPU, which a
+     * small job never wins back: by ranking, jobs of fewer tasks keep ProcessBuilder
+     * (docs/BENCHMARKS.md). A warm container (the daemon) configures {@value TaskLauncher#MIN_TASKS}=0
+     * through this component's configuration, PID {@code org.jobshell.posix.PosixLauncher}.
+     */
+    static final int COLD_MIN_TASKS = 256;
 
     private static final int ESRCH = 3;
 

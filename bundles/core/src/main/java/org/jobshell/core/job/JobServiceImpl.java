@@ -152,19 +152,33 @@ public final class JobServiceImpl implements JobService {
     }
 
     /**
+     * @param tasks the job's tasks
      * @return the launcher a new job uses: the one the {@value #LAUNCHER} setting names, else the
-     *     highest-ranked one, ties to the earlier registered ({@link ServiceReference#compareTo}, read
-     *     now, so a changed ranking counts)
+     *     highest-ranked one whose {@value TaskLauncher#MIN_TASKS} the job reaches, ties to the earlier
+     *     registered ({@link ServiceReference#compareTo}, read now, so a changed ranking counts)
      */
-    private Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher() {
+    private Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher(int tasks) {
         String name = launcherName;
         synchronized (launchers) {
             return launchers.entrySet().stream()
-                    .filter(e -> name.isEmpty() || name.equals(e.getKey().getProperty(TaskLauncher.NAME)))
+                    .filter(e -> name.isEmpty() ? minTasks(e.getKey()) <= tasks
+                            : name.equals(e.getKey().getProperty(TaskLauncher.NAME)))
                     .max(Map.Entry.comparingByKey())
                     .orElseThrow(() -> new ShellException(name.isEmpty() ? "no task launcher is available"
                             : "the launcher '" + name + "' (setting " + LAUNCHER + ") is not available: there are "
                             + launcherNames()));
+        }
+    }
+
+    private static long minTasks(ServiceReference<TaskLauncher> ref) {
+        Object v = ref.getProperty(TaskLauncher.MIN_TASKS);
+        if (v instanceof Number) {
+            return ((Number) v).longValue();
+        }
+        try {
+            return v == null ? 0 : Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            return 0; // a bad value does not take a launcher away
         }
     }
 
@@ -192,7 +206,7 @@ public final class JobServiceImpl implements JobService {
         Resources r = Resources.local(jobspec, hostname, CpuSets.allowed());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
-        Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher = launcher();
+        Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher = launcher(jobspec.totalTasks());
         JobRun.Container container = new JobRun.Container(launcher.getValue(),
                 String.valueOf(launcher.getKey().getProperty(TaskLauncher.NAME)), watchdog, new EventBridge(eventAdmin),
                 hostname, uid, mapper, timer, times, orphans);

@@ -1,15 +1,17 @@
 package org.jobshell.core.job;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jobshell.core.launch.Orphans;
+import org.jobshell.core.spi.TaskLauncher;
 
 /**
  * What one shell's tasks leave behind: once every started task's process has exited, a process they
  * started that still holds a task's output gets a grace period, then is killed (so the task's
- * {@code task.exit} comes); when the shell ends, whatever still carries the shell's key is killed.
+ * {@code task.exit} comes); when the shell has ended, whatever still carries the shell's key is killed.
  * Thread-safe: exits are reported from the launcher's threads.
  */
 final class Leftovers {
@@ -36,15 +38,27 @@ final class Leftovers {
     }
 
     /**
+     * @param launcher the job's launcher (it starts the janitor on the first job)
      * @param jobId the job
      * @param shellRank this shell
      * @param output whether some task's output has not reached end of file yet
      * @return the key this shell's tasks carry in {@link Orphans#VARIABLE}
      */
-    synchronized String open(String jobId, int shellRank, BooleanSupplier output) {
-        key = orphans.open(jobId, shellRank);
+    synchronized String open(TaskLauncher launcher, String jobId, int shellRank, BooleanSupplier output) {
+        key = orphans.open(launcher, jobId, shellRank);
         outputOpen = output;
         return key;
+    }
+
+    /** A task is about to start: the janitor, started at {@link #open}, must run by then. */
+    void beforeStart() {
+        boolean first;
+        synchronized (this) {
+            first = started == 0;
+        }
+        if (first) {
+            orphans.awaitJanitor();
+        }
     }
 
     /** A task's process was started. */
@@ -75,7 +89,10 @@ final class Leftovers {
         }
     }
 
-    /** The shell ends: nothing its tasks started survives it. */
+    /**
+     * The shell ends: nothing its tasks started survives it. The sweep runs on the timer, off the
+     * job's path; when the container exits before it is done, the janitor makes it.
+     */
     void close() {
         String k;
         synchronized (this) {
@@ -86,7 +103,11 @@ final class Leftovers {
             key = null;
         }
         if (k != null) {
-            orphans.close(k);
+            try {
+                timer.execute(() -> orphans.close(k));
+            } catch (RejectedExecutionException e) {
+                orphans.close(k); // the container is stopping
+            }
         }
     }
 }

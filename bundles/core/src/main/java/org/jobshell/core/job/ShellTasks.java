@@ -81,7 +81,8 @@ final class ShellTasks implements TaskRecord.Owner {
         environment.set("JOBSHELL_JOB_SIZE", Integer.toString(layout.totalTasks()));
         environment.set("JOBSHELL_JOB_NNODES", Integer.toString(layout.shells()));
         environment.set("JOBSHELL_SHELL_RANK", Integer.toString(setup.shellRank()));
-        environment.set(Orphans.VARIABLE, leftovers.open(setup.jobId(), setup.shellRank(), this::outputOpen));
+        environment.set(Orphans.VARIABLE, leftovers.open(launcher, setup.jobId(), setup.shellRank(),
+                this::outputOpen));
         if (environment.get("HOSTNAME") != null) {
             environment.set("HOSTNAME", hostname);
         }
@@ -150,6 +151,7 @@ final class ShellTasks implements TaskRecord.Owner {
             topics.call(Topics.TASK_EXEC);
             LaunchSpec launch = t.launchSpec();
             launch.markStarted();
+            leftovers.beforeStart();
             Spawned spawned;
             try {
                 spawned = launcher.spawn(new SpawnRequest(launch.commandLine(), launch.environment().toMap(),

@@ -1,12 +1,14 @@
 package org.jobshell.core.launch;
 
+import org.jobshell.core.spi.TaskLauncher;
+
 /**
  * No process a task started outlives its job. Each shell of a job gets a key that its tasks carry in
  * {@value #VARIABLE}; processes inherit it, so what a task started (double-forked, {@code setsid}
  * included) is found by it in {@code /proc} and killed: when the shell ends, after its last task
  * exited while something still held its output, and, through the {@link Janitor}, when the container
- * itself dies. The cost is one {@code /proc} scan per shell at its end, and one {@code sh} process per
- * container.
+ * itself dies. The cost is one {@code /proc} scan per shell, after its end and off the job's path
+ * (the janitor makes it when the container exits first), and one {@code sh} process per container.
  */
 public final class Orphans implements AutoCloseable {
 
@@ -18,15 +20,21 @@ public final class Orphans implements AutoCloseable {
     private final Janitor janitor = new Janitor();
 
     /**
+     * @param launcher the job's launcher, which starts the janitor if it does not run yet
      * @param jobId the job
      * @param shellRank the shell
      * @return the key of that shell's processes, unique on this host while this container runs; the
      *     janitor watches it from now on
      */
-    public String open(String jobId, int shellRank) {
+    public String open(TaskLauncher launcher, String jobId, int shellRank) {
         String key = container + "." + jobId + "." + shellRank;
-        janitor.watch(key);
+        janitor.watch(launcher, key);
         return key;
+    }
+
+    /** Waits (at most 5 s) until the janitor runs: before the first task of a job starts. */
+    public void awaitJanitor() {
+        janitor.awaitStarted(5_000);
     }
 
     /**

@@ -1,9 +1,9 @@
-# The container's janitor (see Janitor.java): reads "+ KEY" and "- KEY" lines on stdin while the
-# container lives; when stdin closes (the container ended, however: kill -9 included), kills every
+# The container's janitor (see Janitor.java): reads "+ KEY" and "- KEY" lines on descriptor 3 while the
+# container lives; when that pipe closes (the container ended, however: kill -9 included), kills every
 # process still carrying one of the remaining keys in JOBSHELL_JOB_KEY, until none is left.
 trap '' INT TERM HUP QUIT TSTP PIPE
 keys=
-while read -r op key; do
+while read -r op key <&3; do
     case $op in
         +) keys="$keys $key" ;;
         -) k=; for x in $keys; do [ "$x" = "$key" ] || k="$k $x"; done; keys=$k ;;

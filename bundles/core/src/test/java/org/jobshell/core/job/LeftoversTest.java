@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.jobshell.api.TaskStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,17 @@ class LeftoversTest extends JobHarnessTestBase {
         assertNoneAlive(pidFile, 1);
     }
 
-    /** Every pid in the file is gone (or a zombie waiting for its new parent). */
-    private static void assertNoneAlive(Path pidFile, int expected) throws IOException {
+    /**
+     * Every pid in the file is gone (or a zombie waiting for its new parent) once the shell's sweep,
+     * which runs after the job's end, is done: within 10 s.
+     */
+    private static void assertNoneAlive(Path pidFile, int expected) throws Exception {
         var pids = Files.readAllLines(pidFile);
         assertEquals(expected, pids.size(), pids.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pids.stream().anyMatch(p -> alive(p.trim())) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         for (String pid : pids) {
             assertFalse(alive(pid.trim()), "process " + pid + " outlived the job");
         }
