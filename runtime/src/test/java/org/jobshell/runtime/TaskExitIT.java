@@ -24,6 +24,19 @@ class TaskExitIT extends SharedDistributionTestBase {
                 r.toString());
     }
 
+    /** Unforced, a small job keeps ProcessBuilder; a job of 256 tasks gets the posix launcher where it runs. */
+    @Test
+    void byDefaultTheLauncherFollowsTheJobsSize() {
+        for (int n : new int[] {1, 256}) {
+            Distribution.Run r = Distribution.Run.of(dist.start(pb -> pb.environment().put("JOBSHELL_JAVA_OPTS",
+                    "-Djobshell.launcher="), "run", "-v", "-n", Integer.toString(n), "true"));
+            assertEquals(0, r.exitCode(), r.toString());
+            String expected = n >= 256 && TestJdk.posix() ? "posix" : "processbuilder";
+            assertTrue(r.stderrLines().contains("jobshell[0]: DEBUG: tasks start with the " + expected + " launcher"),
+                    n + " tasks: " + r);
+        }
+    }
+
     @Test
     void aTaskKilledBySigsegvIsNamedInOneLineAndExits139() {
         Distribution.Run r = dist.run("run", "-v", "sh", "-c", "ulimit -c 0; kill -SEGV $$");
