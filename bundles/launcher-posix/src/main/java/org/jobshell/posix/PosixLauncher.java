@@ -61,7 +61,11 @@ public final class PosixLauncher implements TaskLauncher, AutoCloseable {
             throw new SpawnException(0, "the posix launcher has stopped");
         }
         if (loop == null) {
-            loop = new TaskLoop();
+            try {
+                loop = new TaskLoop();
+            } catch (IllegalStateException | UnsatisfiedLinkError e) {
+                throw new SpawnException(0, "the posix launcher cannot start: " + e.getMessage());
+            }
         }
         return loop;
     }

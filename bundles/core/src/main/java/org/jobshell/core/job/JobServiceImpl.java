@@ -166,7 +166,8 @@ public final class JobServiceImpl implements JobService {
                     .max(Map.Entry.comparingByKey())
                     .orElseThrow(() -> new ShellException(name.isEmpty() ? "no task launcher is available"
                             : "the launcher '" + name + "' (setting " + LAUNCHER + ") is not available: there are "
-                            + launcherNames()));
+                            + launcherNames() + " (this JVM is Java " + Runtime.version().feature()
+                            + "; posix needs 22+)"));
         }
     }
 
