@@ -88,7 +88,7 @@ class TaskExitIT extends SharedDistributionTestBase {
      */
     @Test
     void aTaskInheritsASocketAtTheNumberThePluginGot() {
-        dist.addPlugin("bundle.faulty"); // the fixture bundle holds the socket-echo plugin
+        dist.addPlugin("bundle.socket-echo");
         Distribution.Run r = dist.run("run", "-n", "2", "-o", "socket-echo", "sh", "-c",
                 "if [ -n \"$SOCKET_FD\" ]; then echo hello from $JOBSHELL_TASK_RANK >&$SOCKET_FD; fi; "
                         + "echo fd ${SOCKET_FD:-none}");

@@ -65,6 +65,13 @@ class PosixLauncherTest {
     }
 
     @Test
+    void aCoreDumpIsReported() throws Exception {
+        // core_pattern "core" writes it into the task's directory, a temporary one
+        assertEquals(ExitStatus.killed(11, true),
+                run(List.of(), null, "sh", "-c", "ulimit -S -c unlimited; kill -SEGV $$").await());
+    }
+
+    @Test
     void theTaskGetsExactlyStdioAndTheWorkingDirectory() throws Exception {
         Recorder r = run(List.of(), null, "sh", "-c", "ls /proc/$$/fd; pwd; cat");
         assertEquals(ExitStatus.exited(0), r.await());
