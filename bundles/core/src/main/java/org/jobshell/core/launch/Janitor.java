@@ -35,7 +35,6 @@ final class Janitor implements AutoCloseable {
     private long pid = -1;
     private boolean starting;
     private boolean broken;
-    private volatile boolean exited;
 
     /**
      * @param launcher starts the janitor, off the caller's thread, if it does not run yet
@@ -64,11 +63,12 @@ final class Janitor implements AutoCloseable {
         }
         try {
             ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.US_ASCII));
-            while (b.hasRemaining()) {
-                keys.write(b);
+            keys.write(b);
+            if (b.hasRemaining()) {
+                throw new IOException("the janitor reads no more"); // a full pipe: never block a shell on it
             }
         } catch (IOException e) {
-            broken = true; // jobs still end clean while the container lives; only its death is uncovered
+            stop(); // jobs still end clean while the container lives; only its death is uncovered
         }
     }
 
@@ -82,7 +82,11 @@ final class Janitor implements AutoCloseable {
             pipe = Pipe.open();
             long started = launcher.spawn(new SpawnRequest(List.of("/bin/sh", "-c", script, "jobshell-janitor"), ENV,
                     Path.of("/"), null, List.of(pipe.source()), new Quiet())).pid();
+            if (started <= 0) {
+                throw new IOException("the launcher started no process");
+            }
             // the read end stays open here: a launcher may reopen it from the task after the spawn returned
+            pipe.sink().configureBlocking(false);
             synchronized (this) {
                 pid = started;
                 keys = pipe.sink();
@@ -133,9 +137,17 @@ final class Janitor implements AutoCloseable {
         return pid;
     }
 
-    /** @return whether the janitor process has ended */
-    boolean exited() {
-        return exited;
+    /** The janitor is gone, or cannot be fed: no more keys are sent. */
+    private synchronized void stop() {
+        broken = true;
+        if (keys != null) {
+            try {
+                keys.close();
+            } catch (IOException e) {
+                // closing is all that is left
+            }
+        }
+        notifyAll();
     }
 
     /** Closes the pipe: the janitor kills what is left of the keys not forgotten, and exits. */
@@ -164,7 +176,7 @@ final class Janitor implements AutoCloseable {
 
         @Override
         public void exited(ExitStatus status) {
-            exited = true;
+            stop(); // killed by someone: the pipe would fill up and nobody would read it
         }
     }
 }
