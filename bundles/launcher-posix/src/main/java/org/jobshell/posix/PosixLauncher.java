@@ -39,7 +39,7 @@ public final class PosixLauncher implements TaskLauncher, AutoCloseable {
     public static final String NAME = "posix";
 
     /**
-     * In a fresh JVM the native linker and the downcall handles cost about 0.15-0.25 s of CPU, which a
+     * In a fresh JVM the native linker and the downcall handles cost about 0.15-0.35 s of CPU, which a
      * small job never wins back: by ranking, jobs of fewer tasks keep ProcessBuilder
      * (docs/BENCHMARKS.md). A warm container (the daemon) configures {@value TaskLauncher#MIN_TASKS}=0
      * through this component's configuration, PID {@code org.jobshell.posix.PosixLauncher}.
