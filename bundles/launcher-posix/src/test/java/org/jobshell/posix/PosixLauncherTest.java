@@ -172,13 +172,17 @@ class PosixLauncherTest {
         run(List.of(), null, "true").await(); // the I/O thread exists from the first task on
         int before = ManagementFactory.getThreadMXBean().getThreadCount();
         List<Recorder> live = new ArrayList<>();
+        List<Spawned> started = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            live.add(run(List.of(), null, "sleep", "1"));
+            Recorder r = new Recorder();
+            started.add(launcher.spawn(new SpawnRequest(List.of("sleep", "300"), ENV, dir, null, List.of(), r)));
+            live.add(r);
         }
         int during = ManagementFactory.getThreadMXBean().getThreadCount();
-        assertEquals(600, launcher.watched());
+        assertEquals(600, launcher.watched()); // 2 pipes and a pidfd each, all live
+        launcher.signal(started, 9);
         for (Recorder r : live) {
-            assertEquals(ExitStatus.exited(0), r.await());
+            assertEquals(ExitStatus.killed(9, false), r.await());
         }
         assertTrue(during <= before, "threads: " + before + " before, " + during + " with 200 live tasks");
     }
