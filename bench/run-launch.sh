@@ -6,7 +6,8 @@
 #   bench/run-launch.sh --cli        # part 2 only: the jobshell CLI (whole process) vs C
 #
 # Part 1 runs bench/target/benchmarks.jar's LaunchBench once per JVM configuration (JDK 17 with
-# -Djdk.lang.Process.launchMechanism=VFORK, JDK 17 default, JDK 25 default). Each JVM stays warm and
+# -Djdk.lang.Process.launchMechanism=VFORK, JDK 17 default, JDK 25 default, JDK 25 with the posix
+# launcher). Each JVM stays warm and
 # runs the C harness itself between its own rounds (A B B A ...), so both see the same machine.
 # Part 2 times `jobshell run -n N true|echo x` and the cold start of `jobshell run true`, paired
 # with spawnbench at the same N (and `java -version`), alternating, and is skipped with a message
@@ -61,7 +62,8 @@ machine_notes() {
 run_launch() {
   if [[ ! -f $JAR ]]; then
     echo "== building $JAR (mvn -B package, no install)"
-    (cd "$ROOT" && mvn -B -q package -pl bench -am -DskipTests)
+    # on JDK 22+ the jar holds the posix launcher too (the posix-launcher profile)
+    (cd "$ROOT" && JAVA_HOME=${JDK25:-$JAVA_HOME} mvn -B -q package -pl bench -am -DskipTests)
   fi
   local results=$OUT/launch-results.txt
   : > "$results"
@@ -69,6 +71,7 @@ run_launch() {
     "jdk17-vfork|$JDK17|-Djdk.lang.Process.launchMechanism=VFORK"
     "jdk17-default|$JDK17|"
     "jdk25-default|$JDK25|"
+    "jdk25-posix|$JDK25|-Dbench.launcher=org.jobshell.posix.PosixLauncher --enable-native-access=ALL-UNNAMED"
   )
   for c in "${configs[@]}"; do
     IFS='|' read -r label home props <<<"$c"
@@ -77,7 +80,7 @@ run_launch() {
       continue
     fi
     echo "== $label: $home/bin/java $props"
-    # shellcheck disable=SC2086 # $props is zero or one word
+    # shellcheck disable=SC2086 # $props is a few words
     "$home/bin/java" --add-opens java.base/sun.nio.ch=ALL-UNNAMED $props -cp "$JAR" \
       org.jobshell.bench.launch.LaunchBench --label="$label" --spawnbench="$SPAWNBENCH" \
       --n="$NS" --threads="$THREADS" --inflight="$INFLIGHT" --rounds="$ROUNDS" \

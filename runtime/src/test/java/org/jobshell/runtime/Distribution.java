@@ -96,7 +96,16 @@ final class Distribution {
 
     private static Process start(ProcessBuilder pb, Consumer<ProcessBuilder> setup) {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        String javaHome = TestJdk.home();
+        if (!javaHome.isEmpty()) {
+            pb.environment().put("JAVA_HOME", javaHome);
+        }
         setup.accept(pb);
+        if (javaHome.equals(pb.environment().getOrDefault("JAVA_HOME", "")) && !TestJdk.launcher().isEmpty()) {
+            // this run's launcher, unless the test chose another JDK itself
+            pb.environment().merge("JOBSHELL_JAVA_OPTS", "-Djobshell.launcher=" + TestJdk.launcher(),
+                    (theirs, ours) -> ours + " " + theirs);
+        }
         try {
             return pb.start();
         } catch (IOException e) {

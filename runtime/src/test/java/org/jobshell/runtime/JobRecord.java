@@ -29,13 +29,18 @@ final class JobRecord {
         this.dir = dir;
     }
 
-    /** The job whose id {@code jobshell run -v} printed on its first stderr line. */
+    /**
+     * The job whose id {@code jobshell run -v} printed on stderr (its first line but for the shell's
+     * own messages, which may come before it).
+     */
     static JobRecord ofVerbose(Distribution.Run run) {
-        Matcher m = VERBOSE.matcher(run.stderrLines().isEmpty() ? "" : run.stderrLines().get(0));
-        if (!m.matches()) {
-            throw new AssertionError("no job id on the first stderr line: " + run);
+        for (String line : run.stderrLines()) {
+            Matcher m = VERBOSE.matcher(line);
+            if (m.matches()) {
+                return new JobRecord(Path.of(m.group(2)));
+            }
         }
-        return new JobRecord(Path.of(m.group(2)));
+        throw new AssertionError("no job id on stderr: " + run);
     }
 
     /** The only job of {@code jobsDir} that is not in {@code before}. */

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SIGINT and SIGTERM sent to {@code jobshell run} reach every task; no task outlives the job. */
+/**
+ * SIGINT and SIGTERM sent to {@code jobshell run} reach every task; no task, nor anything a task
+ * started, outlives the job, even when jobshell is killed with SIGKILL.
+ */
 class SignalIT extends SharedDistributionTestBase {
 
     @Test
@@ -45,11 +48,7 @@ class SignalIT extends SharedDistributionTestBase {
         String marker = "launch-" + System.nanoTime();
         // without the cancel, the tasks not yet started when TERM comes would start and sleep 300 s
         Process p = dist.start("run", "-n", "300", "sh", "-c", "echo started; sleep 300; :", marker);
-        waitForTasks(1);
-        signal(p, "TERM");
-        Distribution.Run r = Distribution.Run.of(p);
-        assertEquals(143, r.exitCode(), r.toString());
-        assertNoProcessLeft(marker);
+        assertSigtermEnds(p, 1, 143, marker);
     }
 
     @Test
@@ -57,10 +56,39 @@ class SignalIT extends SharedDistributionTestBase {
         String marker = "stubborn-" + System.nanoTime();
         Process p = dist.start(pb -> pb.environment().put("JOBSHELL_JAVA_OPTS", "-Djobshell.kill.grace.ms=300"),
                 "run", "-n", "2", "sh", "-c", "trap '' TERM; echo started; sleep 300; :", marker);
-        waitForTasks(2);
+        assertSigtermEnds(p, 2, 137, marker);
+    }
+
+    @Test
+    void sigtermLeavesNoProcessATaskStartedEvenADoubleForkedOne() throws Exception {
+        String sleep = "sleep 300 " + uniqueSeconds();
+        Process p = dist.start("run", "-n", "2", "sh", "-c", "(" + sleep + " &); echo started; " + sleep);
+        assertSigtermEnds(p, 2, 143, sleep);
+    }
+
+    @Test
+    void sigkillOfJobshellLeavesNoTaskRunning() throws Exception {
+        String sleep = "sleep 300 " + uniqueSeconds();
+        Process p = dist.start("run", "-n", "4", "sh", "-c", "echo started; exec " + sleep);
+        waitForTasks(4);
+        p.destroyForcibly(); // SIGKILL: the JVM runs no shutdown hook
+        assertEquals(137, p.waitFor());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!processesWith(sleep).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertNoProcessLeft(sleep);
+    }
+
+    /**
+     * Once {@code tasks} tasks started, SIGTERM to {@code jobshell run} ends it with {@code code}, and
+     * no process whose command line has {@code marker} is left.
+     */
+    private void assertSigtermEnds(Process p, int tasks, int code, String marker) throws Exception {
+        waitForTasks(tasks);
         signal(p, "TERM");
         Distribution.Run r = Distribution.Run.of(p);
-        assertEquals(137, r.exitCode(), r.toString());
+        assertEquals(code, r.exitCode(), r.toString());
         assertNoProcessLeft(marker);
     }
 
@@ -86,6 +114,11 @@ class SignalIT extends SharedDistributionTestBase {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).collect(Collectors.toList()),
                     "no hs_err file");
         }
+    }
+
+    /** @return a duration that is 0 s to sleep(1) and tells this test's processes from any other's */
+    private static String uniqueSeconds() {
+        return String.format("0.%09d", System.nanoTime() % 1_000_000_000L);
     }
 
     /** The job directories before this test's job: the one that appears afterwards is its. */
@@ -133,9 +166,13 @@ class SignalIT extends SharedDistributionTestBase {
     }
 
     private static void assertNoProcessLeft(String marker) {
-        List<String> left = ProcessHandle.allProcesses()
-                .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).collect(Collectors.toList());
+        List<String> left = processesWith(marker);
         assertTrue(left.isEmpty(), "left behind: " + left);
+    }
+
+    private static List<String> processesWith(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).collect(Collectors.toList());
     }
 }

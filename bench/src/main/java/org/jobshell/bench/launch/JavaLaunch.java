@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jobshell.core.launch.ProcessBuilderLauncher;
 import org.jobshell.core.spi.SpawnException;
 import org.jobshell.core.spi.SpawnRequest;
+import org.jobshell.core.spi.TaskLauncher;
 
 /**
- * Launches a batch of N tasks through one {@link ProcessBuilderLauncher}, from the calling thread
+ * Launches a batch of N tasks through one {@link TaskLauncher}, from the calling thread
  * and {@code threads - 1} more, with at most {@code inflight} tasks alive, and waits until all have finished.
  */
 final class JavaLaunch {
@@ -25,12 +26,12 @@ final class JavaLaunch {
     record Outcome(long wallNanos, long lines, int failures, int fdsAtEndOfLaunch) {
     }
 
-    private final ProcessBuilderLauncher launcher;
+    private final TaskLauncher launcher;
     private final Map<String, String> environment = Map.copyOf(System.getenv());
     private final Path cwd = Path.of("").toAbsolutePath();
 
     /** @param launcher the launcher under test */
-    JavaLaunch(ProcessBuilderLauncher launcher) {
+    JavaLaunch(TaskLauncher launcher) {
         this.launcher = launcher;
     }
 

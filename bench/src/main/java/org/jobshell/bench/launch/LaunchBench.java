@@ -3,6 +3,7 @@ package org.jobshell.bench.launch;
 import java.io.IOException;
 import java.util.Locale;
 import org.jobshell.core.launch.ProcessBuilderLauncher;
+import org.jobshell.core.spi.TaskLauncher;
 
 /**
  * Warm in-process launching: {@link ProcessBuilderLauncher} against the C harness (and against a
@@ -37,7 +38,9 @@ public final class LaunchBench {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 System.getProperty("jdk.lang.Process.launchMechanism", "default"),
                 Runtime.getRuntime().availableProcessors());
-        try (ProcessBuilderLauncher launcher = new ProcessBuilderLauncher()) {
+        try (ProcessBuilderLauncher pb = new ProcessBuilderLauncher()) {
+            TaskLauncher launcher = launcher(pb);
+            System.out.printf(Locale.ROOT, "# launcher: %s%n", launcher.getClass().getName());
             JavaLaunch java = new JavaLaunch(launcher);
             int idleFds = ProcessBuilderLauncher.openDescriptors();
             System.out.printf(Locale.ROOT, "# open descriptors of this JVM with the launcher idle: %d%n", idleFds);
@@ -50,6 +53,23 @@ public final class LaunchBench {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * @return the launcher under test: the class system property {@code bench.launcher} names (a
+     *     {@link TaskLauncher} with a public no-argument constructor, e.g.
+     *     {@code org.jobshell.posix.PosixLauncher}), else the core's ProcessBuilder launcher
+     */
+    private static TaskLauncher launcher(ProcessBuilderLauncher pb) {
+        String name = System.getProperty("bench.launcher", "");
+        if (name.isEmpty()) {
+            return pb;
+        }
+        try {
+            return (TaskLauncher) Class.forName(name).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("bench.launcher=" + name + ": not a TaskLauncher here: " + e, e);
         }
     }
 

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The arguments of one topic call: an IN object and an OUT object, both shared by every plugin
  * called for that topic. A later plugin sees what an earlier one wrote; for OUT keys the last writer
- * wins. Lifecycle topics ({@code shell.init}, {@code task.exit}, ...) are called with empty args.
+ * wins. Lifecycle topics ({@code shell.init}, {@code task.init}, ...) are called with empty args, but
+ * {@code task.exit}, whose IN is the task's info ({@code rank}, {@code exitcode}, {@code signaled},
+ * and for a signal {@code signal} and {@code core_dumped}; docs/PLUGINS.md).
  *
  * <p>Not thread-safe: an instance belongs to one call.
  */

@@ -15,8 +15,14 @@ import org.jobshell.launch.Command;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Capability;
+import org.osgi.resource.Requirement;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -32,6 +38,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * </ul>
  */
 final class Container implements AutoCloseable {
+
+    private static final String EE = "osgi.ee";
 
     private final Framework framework;
     private final BundleCache cache;
@@ -165,8 +173,8 @@ final class Container implements AutoCloseable {
     }
 
     private void startBundle(Bundle b, PrintStream errors) {
-        if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
-            return;
+        if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null || needsNewerJava(b)) {
+            return; // a bundle for a newer Java (the posix launcher: 22+) is simply not used here
         }
         try {
             b.start();
@@ -174,6 +182,24 @@ final class Container implements AutoCloseable {
             errors.println("jobshell: warning: bundle " + b.getSymbolicName() + " (" + b.getLocation()
                     + ") did not start: " + e.getMessage());
         }
+    }
+
+    /** @return whether the bundle requires an execution environment (osgi.ee) this JVM does not provide */
+    private boolean needsNewerJava(Bundle b) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        List<Capability> provided = framework.adapt(BundleRevision.class).getCapabilities(EE);
+        for (Requirement r : revision.getRequirements(EE)) {
+            String filter = r.getDirectives().get(Constants.FILTER_DIRECTIVE);
+            try {
+                Filter f = FrameworkUtil.createFilter(filter == null ? "(" + EE + "=*)" : filter);
+                if (provided.stream().noneMatch(c -> f.matches(c.getAttributes()))) {
+                    return true;
+                }
+            } catch (InvalidSyntaxException e) {
+                return false; // let start() report it
+            }
+        }
+        return false;
     }
 
     /**

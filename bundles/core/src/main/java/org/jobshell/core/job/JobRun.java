@@ -18,6 +18,7 @@ import org.jobshell.api.Idset;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobState;
+import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.spi.TaskLauncher;
@@ -36,6 +37,7 @@ final class JobRun implements Job {
      * What a job needs from the container.
      *
      * @param launcher starts the tasks
+     * @param launcherName its {@value TaskLauncher#NAME}, for messages
      * @param watchdog times plugin callbacks
      * @param bridge posts topics to EventAdmin
      * @param hostname this host's name
@@ -43,9 +45,10 @@ final class JobRun implements Job {
      * @param mapper serializes what shells exchange
      * @param timer runs the kill escalation of cancelled jobs
      * @param times how long the job waits for tasks
+     * @param orphans kills what tasks leave behind
      */
-    record Container(TaskLauncher launcher, Watchdog watchdog, EventBridge bridge, String hostname, long uid,
-            ObjectMapper mapper, ScheduledExecutorService timer, Times times) {
+    record Container(TaskLauncher launcher, String launcherName, Watchdog watchdog, EventBridge bridge, String hostname, long uid,
+            ObjectMapper mapper, ScheduledExecutorService timer, Times times, Orphans orphans) {
     }
 
     /**
@@ -53,8 +56,10 @@ final class JobRun implements Job {
      *
      * @param drainMillis after a fatal error, how long a shell waits for its killed tasks to be gone
      * @param killGraceMillis after a cancel, how long tasks may take to end before SIGKILL
+     * @param orphanGraceMillis after a shell's last task exited, how long what it started may hold its
+     *     output before it is killed
      */
-    record Times(long drainMillis, long killGraceMillis) {
+    record Times(long drainMillis, long killGraceMillis, long orphanGraceMillis) {
     }
 
     private final long jobId;
@@ -247,6 +252,10 @@ final class JobRun implements Job {
         return container.launcher();
     }
 
+    String launcherName() {
+        return container.launcherName();
+    }
+
     Watchdog watchdog() {
         return container.watchdog();
     }
@@ -265,5 +274,10 @@ final class JobRun implements Job {
 
     Path cwd() {
         return cwd;
+    }
+
+    /** @return a new shell's tracker of what its tasks leave behind */
+    Leftovers leftovers() {
+        return new Leftovers(container.orphans(), container.timer(), container.times().orphanGraceMillis());
     }
 }

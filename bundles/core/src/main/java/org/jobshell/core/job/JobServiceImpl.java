@@ -21,6 +21,7 @@ import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
+import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.JobListener;
 import org.jobshell.core.spi.PluginRetirement;
@@ -63,7 +64,13 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
 
     private static final long DEFAULT_WARN_MS = 10_000;
     private static final long DEFAULT_FAIL_MS = 300_000;
+    /** Property: after a shell's last task exited, how long what it started may hold its output (ms). */
+    static final String ORPHAN_GRACE = "orphan.grace.ms";
+    /** Property: the launcher jobs use, by its {@value TaskLauncher#NAME} (empty: the highest-ranked). */
+    static final String LAUNCHER = "launcher";
+
     private static final long DEFAULT_KILL_GRACE_MS = 5_000;
+    private static final long DEFAULT_ORPHAN_GRACE_MS = 1_000;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<JobRun> running = ConcurrentHashMap.newKeySet();
@@ -79,6 +86,8 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     private volatile EventAdmin eventAdmin;
 
     private final Map<ServiceReference<TaskLauncher>, TaskLauncher> launchers = new HashMap<>();
+    private final Orphans orphans = new Orphans();
+    private volatile String launcherName = "";
     private Path varDir;
     private JobIds ids;
     private Watchdog watchdog;
@@ -115,7 +124,9 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         try {
             watchdog.limits(settings.millis(WATCHDOG_WARN, DEFAULT_WARN_MS),
                     settings.millis(WATCHDOG_FAIL, DEFAULT_FAIL_MS));
-            times = new JobRun.Times(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS));
+            times = new JobRun.Times(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS),
+                    settings.millis(ORPHAN_GRACE, DEFAULT_ORPHAN_GRACE_MS));
+            launcherName = settings.get(LAUNCHER, "");
             limits = JobLimits.of(settings);
             configProblem = null;
         } catch (ShellException e) {
@@ -131,6 +142,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         }
         watchdog.close();
         timer.shutdownNow();
+        orphans.close();
     }
 
     /**
@@ -153,14 +165,43 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     }
 
     /**
-     * @return the launcher a new job uses: the highest-ranked one, ties to the earlier registered
-     *     ({@link ServiceReference#compareTo}, read now, so a changed ranking counts)
+     * @param tasks the job's tasks
+     * @return the launcher a new job uses: the one the {@value #LAUNCHER} setting names, else the
+     *     highest-ranked one whose {@value TaskLauncher#MIN_TASKS} the job reaches, ties to the earlier
+     *     registered ({@link ServiceReference#compareTo}, read now, so a changed ranking counts)
      */
-    private TaskLauncher launcher() {
+    private Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher(int tasks) {
+        String name = launcherName;
         synchronized (launchers) {
-            return launchers.entrySet().stream().max(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
-                    .orElseThrow(() -> new ShellException("no task launcher is available"));
+            return launchers.entrySet().stream()
+                    .filter(e -> name.isEmpty() ? minTasks(e.getKey()) <= tasks
+                            : name.equals(e.getKey().getProperty(TaskLauncher.NAME)))
+                    .max(Map.Entry.comparingByKey())
+                    .orElseThrow(() -> new ShellException(name.isEmpty() ? "no task launcher is available"
+                            : "the launcher '" + name + "' (setting " + LAUNCHER + ") is not available: there are "
+                            + launcherNames() + " (this JVM is Java " + Runtime.version().feature()
+                            + "; posix needs 22+)"));
         }
+    }
+
+    private static long minTasks(ServiceReference<TaskLauncher> ref) {
+        Object v = ref.getProperty(TaskLauncher.MIN_TASKS);
+        if (v instanceof Number) {
+            return ((Number) v).longValue();
+        }
+        try {
+            return v == null ? 0 : Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            return 0; // a bad value does not take a launcher away
+        }
+    }
+
+    private String launcherNames() {
+        StringBuilder b = new StringBuilder();
+        for (ServiceReference<TaskLauncher> ref : launchers.keySet()) {
+            b.append(b.length() == 0 ? "" : ", ").append(ref.getProperty(TaskLauncher.NAME));
+        }
+        return b.length() == 0 ? "none" : b.toString();
     }
 
     private static Path defaultVarDir() {
@@ -194,8 +235,10 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         Resources r = Resources.local(jobspec, hostname, CpuSets.allowed());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
-        JobRun.Container container = new JobRun.Container(launcher(), watchdog, new EventBridge(eventAdmin), hostname,
-                uid, mapper, timer, times);
+        Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher = launcher(jobspec.totalTasks());
+        JobRun.Container container = new JobRun.Container(launcher.getValue(),
+                String.valueOf(launcher.getKey().getProperty(TaskLauncher.NAME)), watchdog, new EventBridge(eventAdmin),
+                hostname, uid, mapper, timer, times, orphans);
         JobTerminal terminal = new JobTerminal(request.stdout(), request.stderr(), request.stdin());
         JobRun job;
         // the job's snapshot and its place among the running jobs, atomically against retire()

@@ -59,7 +59,8 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure,
                 topic -> job.bridge().post(topic, job.id(), rank, tasks().current()));
         this.mustache = new Mustache(this);
-        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls, mustache);
+        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls, mustache, logger,
+                job.leftovers());
         this.plugins = new ShellPlugins(this, rank);
         this.logger.offerTo(topics, () -> Thread.currentThread() == thread && plugins.ready());
         this.layout = job.layout();

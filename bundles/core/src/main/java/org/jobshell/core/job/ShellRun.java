@@ -82,6 +82,7 @@ final class ShellRun {
         } catch (Throwable t) {
             failure.fail(1, "internal error at exit: " + Dispatcher.messageOf(t));
         } finally {
+            parts.tasks().close();
             done.complete(exitCode());
         }
     }
@@ -116,6 +117,9 @@ final class ShellRun {
             execEvent("shell.init", ctx);
         }
         topics.call(Topics.SHELL_POST_INIT);
+        if (rank == 0) {
+            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.launcherName() + " launcher");
+        }
         parts.tasks().startAll();
         topics.call(Topics.SHELL_START);
         barrier("start");

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.jobshell.api.Args;
 import org.jobshell.api.Task;
 import org.jobshell.api.TaskState;
 import org.jobshell.api.Topics;
+import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.spi.LeaderMessage;
 import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.spi.SpawnException;
@@ -44,6 +46,8 @@ final class ShellTasks implements TaskRecord.Owner {
     private final ShellExchange exchange;
     private final PluginCalls calls;
     private final Mustache mustache;
+    private final SignalReport signals;
+    private final Leftovers leftovers;
     private volatile List<TaskRecord> tasks = List.of();
     private volatile TaskRecord current;
     private volatile int cancelSignal;
@@ -54,7 +58,7 @@ final class ShellTasks implements TaskRecord.Owner {
     private boolean finished;
 
     ShellTasks(TaskLauncher launcher, TopicCalls topics, ShellFailure failure, ShellLoop loop, ShellExchange exchange,
-            PluginCalls calls, Mustache mustache) {
+            PluginCalls calls, Mustache mustache, ShellLogger logger, Leftovers leftovers) {
         this.launcher = launcher;
         this.topics = topics;
         this.failure = failure;
@@ -62,6 +66,8 @@ final class ShellTasks implements TaskRecord.Owner {
         this.exchange = exchange;
         this.calls = calls;
         this.mustache = mustache;
+        this.signals = new SignalReport(logger);
+        this.leftovers = leftovers;
     }
 
     /**
@@ -80,6 +86,8 @@ final class ShellTasks implements TaskRecord.Owner {
         environment.set("JOBSHELL_JOB_SIZE", Integer.toString(layout.totalTasks()));
         environment.set("JOBSHELL_JOB_NNODES", Integer.toString(layout.shells()));
         environment.set("JOBSHELL_SHELL_RANK", Integer.toString(setup.shellRank()));
+        environment.set(Orphans.VARIABLE, leftovers.open(launcher, setup.jobId(), setup.shellRank(),
+                this::outputOpen));
         if (environment.get("HOSTNAME") != null) {
             environment.set("HOSTNAME", hostname);
         }
@@ -109,6 +117,7 @@ final class ShellTasks implements TaskRecord.Owner {
             }
             start(t);
         }
+        leftovers.startsDone();
         loop.execute(this::finishIfDone); // when no task started (cancelled), shell.finish comes from here
     }
 
@@ -149,6 +158,7 @@ final class ShellTasks implements TaskRecord.Owner {
             topics.call(Topics.TASK_EXEC);
             LaunchSpec launch = t.launchSpec();
             launch.markStarted();
+            leftovers.beforeStart();
             Spawned spawned;
             try {
                 spawned = launcher.spawn(new SpawnRequest(launch.commandLine(), launch.environment().toMap(),
@@ -159,6 +169,7 @@ final class ShellTasks implements TaskRecord.Owner {
                         + launch.commandLine().get(0) + ": " + e.getMessage());
             }
             t.started(spawned);
+            leftovers.started();
             started++;
             loop.taskStarted();
             loop.hold("task" + t.rank());
@@ -195,10 +206,11 @@ final class ShellTasks implements TaskRecord.Owner {
             if (!failure.halted()) {
                 current = task;
                 try {
-                    topics.call(Topics.TASK_EXIT);
+                    topics.call(Topics.TASK_EXIT, new Args(task.toJson()));
                 } finally {
                     current = null;
                 }
+                signals.exited(task.rank(), task.status());
                 exchange.toLeader(LeaderMessage.TASK_EXIT, task.toJson());
                 exited++;
                 finishIfDone();
@@ -207,6 +219,20 @@ final class ShellTasks implements TaskRecord.Owner {
             loop.taskGone();
             loop.release("task" + task.rank());
         }
+    }
+
+    @Override
+    public void processExited(TaskRecord task) {
+        leftovers.exited();
+    }
+
+    private boolean outputOpen() {
+        return tasks.stream().anyMatch(TaskRecord::outputOpen);
+    }
+
+    /** The shell ends: what its tasks started is killed. */
+    void close() {
+        leftovers.close();
     }
 
     /** On the main loop: after the last started task's {@code task.exit}, {@code shell.finish}, once. */
@@ -237,6 +263,7 @@ final class ShellTasks implements TaskRecord.Owner {
 
     @Override
     public void signal(List<Spawned> processes, int signal) {
+        signals.sent(signal);
         if (!processes.isEmpty()) {
             launcher.signal(processes, signal);
         }

@@ -38,6 +38,10 @@ final class TaskRecord implements Task, ProcessObserver {
 
         /** @return how plugin code (the listeners) is called */
         PluginCalls calls();
+
+        /** @param task a task whose process exited, its output perhaps still open (any thread) */
+        default void processExited(TaskRecord task) {
+        }
     }
 
     /** A listener and the plugin that subscribed it. */
@@ -179,7 +183,18 @@ final class TaskRecord implements Task, ProcessObserver {
         synchronized (this) {
             state = TaskState.EXITED;
         }
+        owner.processExited(this);
         countDown();
+    }
+
+    /** @return whether the process exited but something it started still holds its output open */
+    boolean outputOpen() {
+        return status != null && outstanding.get() > 0;
+    }
+
+    /** @return how the process ended, or null while it runs */
+    ExitStatus status() {
+        return status;
     }
 
     private synchronized Listener listener(TaskStream stream) {
@@ -211,6 +226,10 @@ final class TaskRecord implements Task, ProcessObserver {
             o.put("wait_status", s.waitStatus());
             o.put("signaled", s.signal());
             o.put("exitcode", s.exitCode());
+            if (s.signal() != 0) {
+                o.put("signal", ExitStatus.signalName(s.signal()));
+                o.put("core_dumped", s.coreDumped());
+            }
         }
         return o;
     }

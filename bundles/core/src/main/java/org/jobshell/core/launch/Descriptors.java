@@ -16,7 +16,7 @@ import java.util.List;
  * {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED} (bin/jobshell passes it); the open mode comes
  * from {@code /proc/self/fdinfo}.
  */
-final class Descriptors {
+public final class Descriptors {
 
     /** How a descriptor was opened (its {@code O_ACCMODE}, and {@code O_APPEND}). */
     enum Mode {
@@ -61,7 +61,7 @@ final class Descriptors {
      * @return its descriptor number
      * @throws IllegalArgumentException when the number cannot be read
      */
-    static int of(Channel channel) {
+    public static int of(Channel channel) {
         Class<?> c = channel.getClass();
         Reader reader = READERS.get(c);
         try {

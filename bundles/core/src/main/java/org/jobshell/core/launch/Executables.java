@@ -12,7 +12,7 @@ import org.jobshell.core.spi.SpawnException;
  * so a job of 1000 identical tasks looks once; a PATH with a relative entry (or an empty one, which
  * means the cwd) is searched every time.
  */
-final class Executables {
+public final class Executables {
 
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     private static final int MAX_CACHED = 1024;
@@ -26,7 +26,7 @@ final class Executables {
      * @return the command to exec: an absolute path when found through PATH, else as given
      * @throws SpawnException ENOENT when nothing is found, EACCES when found but not executable
      */
-    String resolve(String command, String path, Path cwd) throws SpawnException {
+    public String resolve(String command, String path, Path cwd) throws SpawnException {
         if (command.contains("/")) {
             verify(cwd.resolve(command));
             return command;

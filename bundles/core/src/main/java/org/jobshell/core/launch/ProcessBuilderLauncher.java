@@ -17,6 +17,7 @@ import org.jobshell.core.spi.ExitStatus;
 import org.jobshell.core.spi.ProcessObserver;
 import org.jobshell.core.spi.SpawnException;
 import org.jobshell.core.spi.SpawnRequest;
+import org.jobshell.core.spi.SpawnSupport;
 import org.jobshell.core.spi.Spawned;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.util.CpuSets;
@@ -61,7 +62,6 @@ public final class ProcessBuilderLauncher implements TaskLauncher, AutoCloseable
     private final Semaphore spawns = new Semaphore(2);
     private final BitSet containerCpus = CpuSets.allowed();
     private final long selfPid = ProcessHandle.current().pid();
-    private final Executables executables = new Executables();
 
     @Override
     public Spawned spawn(SpawnRequest request) throws SpawnException {
@@ -126,7 +126,7 @@ public final class ProcessBuilderLauncher implements TaskLauncher, AutoCloseable
         if (!inherited.isEmpty()) {
             StringBuilder script = new StringBuilder();
             for (int i = 0; i < inherited.size(); i++) {
-                int fd = descriptor(inherited.get(i), 3 + i);
+                int fd = SpawnSupport.descriptor(inherited.get(i), 3 + i);
                 script.append("exec ").append(3 + i).append(redirection(fd)).append("/proc/").append(selfPid)
                         .append("/fd/").append(fd).append("; ");
             }
@@ -137,20 +137,9 @@ public final class ProcessBuilderLauncher implements TaskLauncher, AutoCloseable
             cmd.add("jobshell-task");
         }
         List<String> argv = request.argv();
-        cmd.add(executables.resolve(argv.get(0), request.environment().get("PATH"), request.cwd()));
+        cmd.add(SpawnSupport.executable(request));
         cmd.addAll(argv.subList(1, argv.size()));
         return cmd;
-    }
-
-    private static int descriptor(Channel c, int taskFd) throws SpawnException {
-        if (!c.isOpen()) {
-            throw new SpawnException(0, "descriptor " + taskFd + " for the task was closed before the task started");
-        }
-        try {
-            return Descriptors.of(c);
-        } catch (IllegalArgumentException e) {
-            throw new SpawnException(0, "cannot pass descriptor " + taskFd + ": " + e.getMessage());
-        }
     }
 
     private static String redirection(int fd) throws SpawnException {

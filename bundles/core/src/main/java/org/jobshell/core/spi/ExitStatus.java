@@ -11,6 +11,13 @@ public record ExitStatus(int code, int signal, boolean coreDumped) {
 
     private static final int MAX_SIGNAL = 64;
 
+    /** Linux x86_64/arm64 signal names, indexed by number (0 is none). */
+    private static final String[] NAMES = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+        "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
+        "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ",
+        "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"};
+    private static final int SIGRTMIN = 34;
+
     /**
      * @param code an exit code, 0-255
      * @return the status of a process that exited with it
@@ -42,6 +49,31 @@ public record ExitStatus(int code, int signal, boolean coreDumped) {
     /** @return the exit code users see: the code, or {@code 128 + signal} */
     public int exitCode() {
         return signal != 0 ? 128 + signal : code;
+    }
+
+    /**
+     * @param signal a signal number
+     * @return its name ({@code SIGSEGV}, {@code SIGRTMIN+2}), or {@code signal N} for an unknown one
+     */
+    public static String signalName(int signal) {
+        if (signal > 0 && signal < NAMES.length) {
+            return NAMES[signal];
+        }
+        if (signal >= SIGRTMIN && signal <= MAX_SIGNAL) {
+            return signal == SIGRTMIN ? "SIGRTMIN" : "SIGRTMIN+" + (signal - SIGRTMIN);
+        }
+        return "signal " + signal;
+    }
+
+    /**
+     * @return what users read: {@code exited with 3}, {@code killed by SIGSEGV},
+     *     {@code killed by SIGSEGV (core dumped)}
+     */
+    public String describe() {
+        if (signal == 0) {
+            return "exited with " + code;
+        }
+        return "killed by " + signalName(signal) + (coreDumped ? " (core dumped)" : "");
     }
 
     /** @return the wait(2) status word */

@@ -6,8 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Starts task processes. Registered as an OSGi service: a job uses the launcher service with the
- * highest {@code service.ranking} at the moment it is submitted (ties: the earlier registered), and
- * keeps it until it ends. The core's own {@code ProcessBuilder} launcher ranks 0.
+ * highest {@code service.ranking} at the moment it is submitted (ties: the earlier registered) among
+ * those whose {@link #MIN_TASKS} it reaches, or the one the core's {@code launcher} setting names,
+ * and keeps it until it ends. The core's own {@code ProcessBuilder} launcher ranks 0.
  *
  * <p>An implementation reads task output without a thread per stream, calls the request's
  * {@link ProcessObserver} for output, end of file and exit, never leaks the container's descriptors or
@@ -18,6 +19,14 @@ public interface TaskLauncher {
 
     /** Service property: a short name for messages, e.g. {@code processbuilder} or {@code posix}. */
     String NAME = "jobshell.launcher.name";
+
+    /**
+     * Service property (a number, default 0): the fewest tasks a job must have for this launcher to be
+     * chosen by ranking. A launcher whose set-up costs more than it saves on a small job in a fresh
+     * container declares it; a container that is already warm can configure it to 0. The
+     * {@code launcher} setting of the core, naming a launcher, overrides it.
+     */
+    String MIN_TASKS = "jobshell.launcher.min.tasks";
 
     /**
      * Starts a process and returns once it has been exec'd (or failed to be).

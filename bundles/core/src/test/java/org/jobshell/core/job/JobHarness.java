@@ -24,6 +24,7 @@ import org.jobshell.api.OutputListener;
 import org.jobshell.api.ShellPlugin;
 import org.jobshell.api.Task;
 import org.jobshell.api.TaskStream;
+import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.launch.ProcessBuilderLauncher;
 import org.jobshell.core.stack.PluginEntry;
 import org.jobshell.core.stack.PluginSnapshot;
@@ -40,7 +41,11 @@ final class JobHarness implements AutoCloseable {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path var;
+    /** After a shell's last task exited, how long what it started may hold its output. */
+    static final long ORPHAN_GRACE_MILLIS = 500;
+
     private final ProcessBuilderLauncher launcher = new ProcessBuilderLauncher();
+    private final Orphans orphans = new Orphans();
     private final Watchdog watchdog;
     private final List<PluginEntry> plugins = new ArrayList<>();
     private final JobIds ids = new JobIds(1);
@@ -97,8 +102,8 @@ final class JobHarness implements AutoCloseable {
         JobDirectory dir = JobDirectory.create(var.resolve("jobs"), ids, spec.json(), r.toJson(), spec.totalTasks(),
                 MAPPER);
         JobRun job = new JobRun(dir.jobId(), spec, r, dir, new JobTerminal(out, err), PluginSnapshot.of(plugins),
-                new JobRun.Container(launcher, watchdog, new EventBridge(null), "testhost", 1000, MAPPER,
-                        timer, new JobRun.Times(drainMillis, killGraceMillis)),
+                new JobRun.Container(launcher, ProcessBuilderLauncher.NAME, watchdog, new EventBridge(null), "testhost",
+                        1000, MAPPER, timer, new JobRun.Times(drainMillis, killGraceMillis, ORPHAN_GRACE_MILLIS), orphans),
                 Path.of(spec.cwd() == null ? "/tmp" : spec.cwd()), "tester");
         job.start();
         return job;
@@ -160,6 +165,7 @@ final class JobHarness implements AutoCloseable {
         launcher.close();
         watchdog.close();
         timer.shutdownNow();
+        orphans.close();
     }
 
     /**

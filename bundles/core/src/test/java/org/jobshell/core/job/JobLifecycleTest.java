@@ -55,6 +55,19 @@ class JobLifecycleTest extends JobHarnessTestBase {
     }
 
     @Test
+    void aTaskKilledByASignalTheShellDidNotSendIsNamedInOneLineAndInTaskExitArgs() {
+        List<JsonNode> exitArgs = Collections.synchronizedList(new ArrayList<>());
+        harness.plugin("exits", 50, false, p -> p.handle("task.exit", (s, t, a) -> exitArgs.add(a.in().deepCopy())));
+        JobHarness.Result r = harness.run(jobspec(1, 1, "sh", "-c", "kill -SEGV $$"));
+        assertEquals(139, r.exitCode());
+        assertEquals(List.of("jobshell[0]: ERROR: task 0: killed by SIGSEGV"), r.errorLines());
+        assertEquals(1, exitArgs.size());
+        assertEquals(11, exitArgs.get(0).get("signaled").asInt());
+        assertEquals("SIGSEGV", exitArgs.get(0).get("signal").asText());
+        assertFalse(exitArgs.get(0).get("core_dumped").asBoolean()); // ProcessBuilder cannot tell
+    }
+
+    @Test
     void aMissingCommandGives127AndOneFatalLine() {
         JobHarness.Result r = harness.run(jobspec(2, 1, "/no/such/cmd"));
         assertEquals(127, r.exitCode());

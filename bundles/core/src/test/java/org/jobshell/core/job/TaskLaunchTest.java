@@ -31,7 +31,8 @@ class TaskLaunchTest extends JobHarnessTestBase {
             names.add(line.substring(0, line.indexOf('=')));
         }
         assertEquals(new TreeSet<>(List.of("PATH", "JOBSHELL_JOB_ID", "JOBSHELL_JOB_SIZE", "JOBSHELL_JOB_NNODES",
-                "JOBSHELL_SHELL_RANK", "JOBSHELL_TASK_RANK", "JOBSHELL_TASK_LOCAL_ID", "JOBSHELL_TASKMAP")), names);
+                "JOBSHELL_SHELL_RANK", "JOBSHELL_TASK_RANK", "JOBSHELL_TASK_LOCAL_ID", "JOBSHELL_TASKMAP",
+                "JOBSHELL_JOB_KEY")), names);
         String env = harness.taskOutput(2, TaskStream.STDOUT);
         assertTrue(env.contains("JOBSHELL_TASK_RANK=2\n") && env.contains("JOBSHELL_JOB_SIZE=3\n"), env);
     }

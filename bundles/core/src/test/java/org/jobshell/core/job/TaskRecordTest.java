@@ -51,7 +51,7 @@ class TaskRecordTest {
         assertEquals(4242, task.pid());
         assertEquals(9, task.signal());
         assertEquals("{\"localid\":0,\"rank\":3,\"state\":\"Exited\",\"pid\":4242,\"wait_status\":9,\"signaled\":9,"
-                + "\"exitcode\":137}", task.toJson().toString());
+                + "\"exitcode\":137,\"signal\":\"SIGKILL\",\"core_dumped\":false}", task.toJson().toString());
     }
 
     @Test

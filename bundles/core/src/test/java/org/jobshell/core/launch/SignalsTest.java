@@ -93,9 +93,17 @@ class SignalsTest {
         awaitGone(sleeper);
     }
 
-    private long learn(String pidLine) {
+    /**
+     * @return the pid a script printed, once that process runs its command: a child of {@code sh} that
+     *     has not exec'd yet still has the parent's traps, and would swallow a signal sent too early
+     */
+    private long learn(String pidLine) throws Exception {
         long pid = Long.parseLong(pidLine.trim());
         pids.add(pid);
+        Path comm = Path.of("/proc/" + pid + "/comm");
+        for (int i = 0; i < 6000 && Files.exists(comm) && !Files.readString(comm).trim().equals("sleep"); i++) {
+            Thread.sleep(10);
+        }
         return pid;
     }
 
