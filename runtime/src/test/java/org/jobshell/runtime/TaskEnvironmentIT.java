@@ -113,6 +113,25 @@ class TaskEnvironmentIT extends SharedDistributionTestBase {
     }
 
     @Test
+    void oomAdjustIsEachTasksOomScoreAdj() {
+        // set right after the task starts (task.fork, as the reference does): the task waits to see it
+        Distribution.Run r = dist.run("run", "-n", "2", "-o", "oom.adjust=500", "sh", "-c",
+                "for i in $(seq 100); do v=$(cat /proc/self/oom_score_adj); [ $v = 500 ] && break; sleep 0.1; done; echo $v");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("500", "500"), r.stdoutLines());
+        assertEquals("", r.stderr());
+    }
+
+    @Test
+    void aBadOomOptionFailsTheJobBeforeAnyTaskNamingTheKey() {
+        Distribution.Run r = dist.run("run", "-o", "oom.adjsut=500", "echo", "started");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals("", r.stdout());
+        assertEquals(List.of("jobshell[0]: FATAL: option oom: unknown key oom.adjsut (the only one is oom.adjust) (plugin oom)"),
+                r.stderrLines());
+    }
+
+    @Test
     void aWrongHostnameIsCorrectedAndAnUnsetOneStaysUnset() throws Exception {
         String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
         assertEquals(List.of(host), dist.run("run", "--env=HOSTNAME=incorrect", "printenv", "HOSTNAME").stdoutLines());

@@ -46,6 +46,8 @@ final class Help {
             "  -n, --ntasks=N          number of tasks (default: 1, or one per node with -N)",
             "  -N, --nodes=M           number of shells the tasks are spread over (default: 1)",
             "  -c, --cores-per-task=C  cores of each task (default: 1): the job holds tasks x C cores per shell",
+            "  -t, --time-limit=FSD    end the job after this long: 30s, 10m, 1.5h, 2d (minutes without a unit);",
+            "                          its tasks get SIGTERM, then SIGKILL, and jobshell exits 142",
             "  -o, --setopt=KEY[=VAL]  set shell option KEY (repeatable); KEY may be dotted (output.stdout.label),",
             "                          VAL is JSON when it parses, else a string; no VAL means 1.",
             "                          e.g. -o cpu-affinity=per-task, -o verbose=1, -o output.limit=10M",

@@ -62,7 +62,12 @@ final class JobspecBuilder {
         }
 
         ObjectNode system = spec.putObject("attributes").putObject("system");
-        system.put("duration", 0);
+        double limit = run.timeLimit();
+        if (limit == Math.rint(limit)) {
+            system.put("duration", (long) limit); // 0, 300: as flux run writes them
+        } else {
+            system.put("duration", limit);
+        }
         system.put("cwd", cwd.toString());
         ObjectNode env = system.putObject("environment");
         ObjectNode options = run.options().deepCopy();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jobshell.api.Fsd;
 import org.jobshell.api.Idset;
 
 /** Parses {@code jobshell run} arguments; every mistake is a {@link UsageException} naming it. */
@@ -31,6 +32,7 @@ final class RunParser {
         List<String> env = new ArrayList<>();
         Path cwd = null;
         Path jobspec = null;
+        Double timeLimit = null;
         int verbose = 0;
         boolean labelIo = false;
         String opt;
@@ -47,6 +49,10 @@ final class RunParser {
                 case "-c":
                 case "--cores-per-task":
                     cores = positive(opt, r.value());
+                    break;
+                case "-t":
+                case "--time-limit":
+                    timeLimit = timeLimit(opt, r.value());
                     break;
                 case "-o":
                 case "--setopt":
@@ -104,7 +110,12 @@ final class RunParser {
         }
         List<String> command = List.copyOf(r.rest());
         check(ntasks, nodes, cores, jobspec, command);
-        return new RunRequest(ntasks, nodes, cores == null ? 1 : cores, options, env, cwd, jobspec, verbose, command);
+        if (jobspec != null && timeLimit != null) {
+            throw new UsageException("run: --jobspec and -t cannot be given together: the jobspec says "
+                    + "(attributes.system.duration)");
+        }
+        return new RunRequest(ntasks, nodes, cores == null ? 1 : cores, timeLimit == null ? 0 : timeLimit, options,
+                env, cwd, jobspec, verbose, command);
     }
 
     private static void check(Integer ntasks, Integer nodes, Integer cores, Path jobspec, List<String> command) {
@@ -126,6 +137,20 @@ final class RunParser {
         if (ntasks != null && nodes != null && nodes > ntasks) {
             throw new UsageException("run: -N " + nodes + " needs at least as many tasks, but -n is " + ntasks);
         }
+    }
+
+    /** {@code -t}: a Flux Standard Duration, minutes without a unit (as {@code flux run -t}); more than 0. */
+    private static double timeLimit(String opt, String value) {
+        double seconds;
+        try {
+            seconds = Fsd.seconds(value, 60);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("run: " + opt + " " + value + ": " + e.getMessage() + " (minutes without a unit)");
+        }
+        if (seconds <= 0) {
+            throw new UsageException("run: " + opt + " " + value + ": the time limit must be more than 0");
+        }
+        return seconds;
     }
 
     /** @return whether the last {@link #parse} met {@code --help-options} */

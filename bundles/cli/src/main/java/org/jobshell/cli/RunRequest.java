@@ -10,6 +10,7 @@ import java.util.List;
  * @param ntasks {@code -n}, or null when not given
  * @param nodes {@code -N}, or null when not given
  * @param coresPerTask {@code -c}
+ * @param timeLimit {@code -t} in seconds, 0 for none
  * @param options the shell options from {@code -o}, {@code --label-io} and {@code -v}
  * @param envRules the {@code --env} rules, in order
  * @param cwd {@code --cwd}, or null for the current directory
@@ -17,6 +18,6 @@ import java.util.List;
  * @param verbose how many {@code -v}
  * @param command the command and its arguments (empty with {@code --jobspec})
  */
-record RunRequest(Integer ntasks, Integer nodes, int coresPerTask, ObjectNode options, List<String> envRules, Path cwd,
+record RunRequest(Integer ntasks, Integer nodes, int coresPerTask, double timeLimit, ObjectNode options, List<String> envRules, Path cwd,
         Path jobspecFile, int verbose, List<String> command) {
 }

@@ -65,6 +65,15 @@ class RunParserTest {
     }
 
     @Test
+    void aTimeLimitIsADurationInMinutesWithoutAUnit() {
+        assertEquals(0, parse("true").timeLimit());
+        assertEquals(300, parse("-t", "5", "true").timeLimit());
+        assertEquals(30, parse("--time-limit=30s", "true").timeLimit());
+        assertEquals(5400, parse("-t", "1.5h", "true").timeLimit());
+        assertEquals(2 * 86400, parse("-t2d", "true").timeLimit());
+    }
+
+    @Test
     void helpIsNotAnError() {
         assertNull(parse("--help"));
     }
@@ -87,6 +96,9 @@ class RunParserTest {
         "-o .x true| -o .x: empty option name",
         "--input=3-1 cat| --input=3-1: bad idset '3-1': range 3-1 is reversed",
         "--taskmap=:2 true| --taskmap=:2: no scheme (--taskmap=SCHEME[:VALUE], e.g. cyclic:2)",
+        "-t 5x true| run: -t 5x: not a Flux Standard Duration (N[smhd]): 5x (minutes without a unit)",
+        "-t 0s true| run: -t 0s: the time limit must be more than 0",
+        "--jobspec j.json -t 5| run: --jobspec and -t cannot be given together: the jobspec says (attributes.system.duration)",
     })
     void mistakesAreOneLineNamingTheCulprit(String args, String message) {
         UsageException e = assertThrows(UsageException.class, () -> parser.parse(List.of(args.split(" "))));

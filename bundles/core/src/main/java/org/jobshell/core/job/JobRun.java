@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jobshell.api.Fsd;
 import org.jobshell.api.Idset;
+import org.jobshell.api.LogLevel;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobState;
@@ -81,6 +83,7 @@ final class JobRun implements Job {
     private final String owner;
     private final Instant started = Instant.now();
     private ScheduledFuture<?> escalation;
+    private ScheduledFuture<?> timeLimit;
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
             PluginSnapshot plugins, Container container, Path cwd, String owner) {
@@ -114,9 +117,23 @@ final class JobRun implements Job {
             done.add(s.done());
         }
         CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> finish(done));
+        synchronized (this) {
+            timeLimit = TimeLimit.arm(container.timer(), resources.expiration(), this::expire);
+        }
         for (ShellRun s : shells) {
             s.start();
         }
+    }
+
+    /** The time limit passed: the leader says so, the job exception is raised, the job is cancelled. */
+    private void expire() {
+        if (exitCode.isDone()) {
+            return;
+        }
+        String message = TimeLimit.message(Fsd.format(jobspec.duration()));
+        shells.get(0).log(LogLevel.FATAL, message);
+        records.exception(0, "timeout", TimeLimit.EXIT_CODE, message);
+        cancel(Signals.TERM);
     }
 
     private void finish(List<CompletableFuture<Integer>> done) {
@@ -127,6 +144,9 @@ final class JobRun implements Job {
         synchronized (this) {
             if (escalation != null) {
                 escalation.cancel(false);
+            }
+            if (timeLimit != null) {
+                timeLimit.cancel(false);
             }
         }
         Integer raised = records.exceptionCode();

@@ -82,8 +82,20 @@ final class LeaderRecords {
         }
     }
 
-    /** Records the first job exception; later ones are already covered by it. */
+    /** Records the first job exception, of type {@code exec}; later ones are already covered by it. */
     void exception(int rank, int code, String message) {
+        exception(rank, "exec", code, message);
+    }
+
+    /**
+     * Records the first job exception; later ones are already covered by it.
+     *
+     * @param rank the shell that raised it
+     * @param type what it is: {@code exec}, {@code timeout}
+     * @param code the job's exit code
+     * @param message its note
+     */
+    void exception(int rank, String type, int code, String message) {
         synchronized (this) {
             if (exceptionCode != null) {
                 return;
@@ -91,7 +103,7 @@ final class LeaderRecords {
             exceptionCode = code;
         }
         ObjectNode ctx = JsonNodeFactory.instance.objectNode();
-        ctx.put("type", "exec");
+        ctx.put("type", type);
         ctx.put("severity", 0);
         ctx.put("shell_rank", rank);
         ctx.put("note", message);

@@ -49,6 +49,16 @@ final class ShellRun {
         t.start();
     }
 
+    /**
+     * Logs a line of the job's, as this shell.
+     *
+     * @param level its level
+     * @param message the line
+     */
+    void log(LogLevel level, String message) {
+        parts.logger().log(null, level, message);
+    }
+
     /** @return completes with the shell's exit code when it has ended */
     CompletableFuture<Integer> done() {
         return done;

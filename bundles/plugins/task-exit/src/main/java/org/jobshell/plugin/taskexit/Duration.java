@@ -2,8 +2,7 @@ package org.jobshell.plugin.taskexit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jobshell.api.Fsd;
 import org.jobshell.api.ShellException;
 
 /**
@@ -18,8 +17,6 @@ record Duration(double seconds, String text) {
 
     /** The default: 30 s, as the Flux shell's. */
     static final Duration DEFAULT = new Duration(30, "30s");
-
-    private static final Pattern FSD = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)([smhd]?)");
 
     /**
      * @param value the option's value, or null when unset
@@ -38,26 +35,13 @@ record Duration(double seconds, String text) {
             if (t.toLowerCase(Locale.ROOT).equals("none")) {
                 return new Duration(-1, "none");
             }
-            Matcher m = FSD.matcher(t);
-            if (m.matches()) {
-                double n = Double.parseDouble(m.group(1));
-                return new Duration(n * unit(m.group(2)), m.group(2).isEmpty() ? t + "s" : t);
+            try {
+                return new Duration(Fsd.seconds(t, 1), Character.isDigit(t.charAt(t.length() - 1)) ? t + "s" : t);
+            } catch (IllegalArgumentException e) {
+                // not a duration: said below
             }
         }
         throw new ShellException("must be a Flux Standard Duration (N[smhd]) or none, got " + value);
-    }
-
-    private static double unit(String suffix) {
-        switch (suffix) {
-            case "m":
-                return 60;
-            case "h":
-                return 3600;
-            case "d":
-                return 86400;
-            default:
-                return 1;
-        }
     }
 
     /** @return whether there is a timeout */
