@@ -113,6 +113,37 @@ class TaskEnvironmentIT extends SharedDistributionTestBase {
     }
 
     @Test
+    void addedFilesAreInEveryShellsTmpdirWithTheirBytesAndModes() throws Exception {
+        Path dir = Files.createTempDirectory("add-file");
+        try {
+            Files.writeString(dir.resolve("input.txt"), "line 1\nline 2\n");
+            byte[] blob = new byte[256];
+            for (int i = 0; i < blob.length; i++) {
+                blob[i] = (byte) i;
+            }
+            Files.write(dir.resolve("blob"), blob);
+            Path script = Files.writeString(dir.resolve("step.sh"), "#!/bin/sh\necho step of $JOBSHELL_TASK_RANK\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Distribution.Run r = Distribution.Run.of(dist.start(pb -> pb.directory(dir.toFile()), "run", "-N", "2",
+                    "-n", "2", "--add-file=input.txt", "--add-file=data=blob", "--add-file=" + script, "sh", "-c",
+                    "cd $JOBSHELL_JOB_TMPDIR && wc -l < input.txt && cmp data " + dir.resolve("blob") + " && ./step.sh"));
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals(List.of("2", "2", "step of 0", "step of 1"), r.stdoutLines().stream().sorted()
+                    .collect(Collectors.toList()));
+            Distribution.Run missing = dist.run("run", "--add-file=/no/such/file", "true");
+            assertEquals(1, missing.exitCode(), missing.toString());
+            assertEquals(1, missing.stderrLines().size(), missing.toString());
+            assertTrue(missing.stderr().startsWith("jobshell: error: --add-file /no/such/file: cannot read /no/such/file: "),
+                    missing.toString());
+        } finally {
+            for (String f : List.of("input.txt", "blob", "step.sh")) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+            Files.delete(dir);
+        }
+    }
+
+    @Test
     void oomAdjustIsEachTasksOomScoreAdj() {
         // set right after the task starts (task.fork, as the reference does): the task waits to see it
         Distribution.Run r = dist.run("run", "-n", "2", "-o", "oom.adjust=500", "sh", "-c",

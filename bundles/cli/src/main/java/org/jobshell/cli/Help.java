@@ -59,6 +59,8 @@ final class Help {
             "                          RANKS (an idset: 0, 0-3,7); or every task reads FILE",
             "  --taskmap=SCHEME[:VAL]  which shell runs which tasks: block (default), cyclic[:N], manual:MAP,",
             "                          hostfile:FILE, or a scheme a plugin offers (option taskmap)",
+            "  --add-file=[NAME=]FILE  a file every shell finds in $JOBSHELL_JOB_TMPDIR/NAME (repeatable; default",
+            "                          NAME: FILE's name; NAME=TEXT with a newline in TEXT adds TEXT itself)",
             "  --env=RULE              job environment rule (repeatable); the whole environment is exported,",
             "                          then: VAR=VAL sets ($VAR expanded from the rules so far), -GLOB removes,",
             "                          GLOB exports again,",

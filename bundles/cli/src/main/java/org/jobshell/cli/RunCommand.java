@@ -116,6 +116,7 @@ final class RunCommand {
                     System.getProperty(SubmitterEnvironment.HIDE, "")), cwd).apply(run.envRules()),
                     cwd);
         }
+        FileArchive.add(spec, run.files(), here);
         WorkingDirectory.check(cwd);
         return spec;
     }

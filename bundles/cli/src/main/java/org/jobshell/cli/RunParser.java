@@ -30,6 +30,7 @@ final class RunParser {
         Integer cores = null;
         ObjectNode options = mapper.createObjectNode();
         List<String> env = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         Path cwd = null;
         Path jobspec = null;
         Double timeLimit = null;
@@ -77,6 +78,9 @@ final class RunParser {
                 case "--env":
                     env.add(r.value());
                     break;
+                case "--add-file":
+                    files.add(r.value());
+                    break;
                 case "--env-remove":
                     env.add("-" + r.value());
                     break;
@@ -115,7 +119,7 @@ final class RunParser {
                     + "(attributes.system.duration)");
         }
         return new RunRequest(ntasks, nodes, cores == null ? 1 : cores, timeLimit == null ? 0 : timeLimit, options,
-                env, cwd, jobspec, verbose, command);
+                env, files, cwd, jobspec, verbose, command);
     }
 
     private static void check(Integer ntasks, Integer nodes, Integer cores, Path jobspec, List<String> command) {
