@@ -54,7 +54,7 @@ final class MemoryEvents {
         return dir;
     }
 
-    /** @return how many processes the cgroup's OOM killer killed so far */
+    /** @return how many processes the cgroup's OOM killer killed so far, -1 when the file does not say */
     long oomKills() throws IOException {
         return count(Files.readAllLines(dir.resolve("memory.events")), "oom_kill");
     }
@@ -71,7 +71,7 @@ final class MemoryEvents {
     /**
      * @param lines the lines of a flat-keyed cgroup file ({@code key value})
      * @param key the key
-     * @return its value, 0 when absent
+     * @return its value, -1 when absent
      */
     static long count(List<String> lines, String key) {
         for (String line : lines) {
@@ -80,6 +80,6 @@ final class MemoryEvents {
                 return Long.parseLong(f[1]);
             }
         }
-        return 0;
+        return -1;
     }
 }

@@ -32,7 +32,7 @@ final class OomWatch implements AutoCloseable {
         this.events = events;
         this.watcher = watcher;
         this.report = report;
-        this.seen = events.oomKills();
+        this.seen = Math.max(0, events.oomKills());
     }
 
     /**
@@ -80,6 +80,9 @@ final class OomWatch implements AutoCloseable {
     private void check() {
         try {
             long now = events.oomKills();
+            if (now < 0) {
+                return; // read while being written (not the kernel's files, which read whole): the next change tells
+            }
             if (now > seen) {
                 report.killed(now - seen, events.peak());
             }
