@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
  * as lowering it without the privilege, is logged at debug level and changes nothing else). Where
  * the shell's cgroup (v2) has a readable {@code memory.events}, each kill by the kernel's
  * out-of-memory killer in it is logged as an error, with the cgroup's peak memory use; elsewhere
- * (cgroup v1) a debug line says the monitoring is off.
+ * (cgroup v1) a debug line says the monitoring is off, for jobs that give option {@code oom}.
  */
 @Component(property = {ShellPlugin.NAME + "=oom", "service.ranking:Integer=75"})
 public final class OomPlugin implements ShellPlugin {
@@ -31,8 +31,8 @@ public final class OomPlugin implements ShellPlugin {
                 .help("the tasks' oom_score_adj, -1000 to 1000: -o oom.adjust=500").check(OomOption::adjust));
         OomWatch[] watch = new OomWatch[1];
         plugin.handle("shell.init", (shell, topic, args) -> {
-            watch[0] = monitor(shell);
             JsonNode option = shell.options().get(OomOption.NAME);
+            watch[0] = monitor(shell, option != null);
             OptionalInt adjust = option == null ? OptionalInt.empty() : OomOption.adjust(option);
             if (adjust.isPresent()) {
                 String value = Integer.toString(adjust.getAsInt());
@@ -46,10 +46,16 @@ public final class OomPlugin implements ShellPlugin {
         });
     }
 
-    private static OomWatch monitor(Shell shell) {
+    /**
+     * @param asked whether the job gave option {@code oom}: only then is a missing cgroup worth a line
+     *     (every job's log lines reach the {@code shell.log} handlers)
+     */
+    private static OomWatch monitor(Shell shell, boolean asked) {
         Optional<MemoryEvents> events = MemoryEvents.ofThisProcess(Path.of("/proc/self/cgroup"), Path.of("/proc/self/mounts"));
         if (events.isEmpty()) {
-            shell.log().debug("oom: no cgroup v2 memory.events for this shell: out-of-memory kills are not monitored");
+            if (asked) {
+                shell.log().debug("no cgroup v2 memory.events for this shell: out-of-memory kills are not monitored");
+            }
             return null;
         }
         String host = shell.rankInfo(shell.info().rank()).name();
@@ -59,7 +65,7 @@ public final class OomPlugin implements ShellPlugin {
                 shell.log().error("memory.peak = " + peak);
             });
         } catch (IOException e) {
-            shell.log().debug("oom: cannot watch " + events.get().dir() + ": " + IoErrors.reason(e));
+            shell.log().debug("cannot watch " + events.get().dir() + ": " + IoErrors.reason(e));
             return null;
         }
     }
@@ -69,7 +75,7 @@ public final class OomPlugin implements ShellPlugin {
         try {
             Files.writeString(file, value);
         } catch (IOException e) {
-            shell.log().debug("oom: cannot set task " + task.rank() + "'s oom_score_adj to " + value + ": " + IoErrors.reason(e));
+            shell.log().debug("cannot set task " + task.rank() + "'s oom_score_adj to " + value + ": " + IoErrors.reason(e));
         }
     }
 }
