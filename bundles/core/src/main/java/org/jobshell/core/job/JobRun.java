@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.jobshell.api.Idset;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.admin.Job;
@@ -81,6 +82,8 @@ final class JobRun implements Job {
     private final String owner;
     private final Instant started = Instant.now();
     private ScheduledFuture<?> escalation;
+    private volatile IntConsumer killGuard = signal -> { };
+    private volatile boolean killed;
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
             PluginSnapshot plugins, Container container, Path cwd, String owner) {
@@ -211,11 +214,31 @@ final class JobRun implements Job {
 
     @Override
     public void kill(int signal) {
+        killGuard.accept(signal);
+        killed = true;
         exchange.kill(signal);
+    }
+
+    /** @param guard asked before each {@link #kill}: throws to refuse it ({@code job.killing}) */
+    void guardKills(IntConsumer guard) {
+        killGuard = guard;
+    }
+
+    /** @return whether a kill or a cancel reached the job */
+    boolean killed() {
+        return killed;
+    }
+
+    /** @return the pids of the job's tasks that are running now */
+    List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        shells.forEach(s -> s.pids(pids));
+        return pids;
     }
 
     @Override
     public void cancel(int signal) {
+        killed = true;
         exchange.cancel(signal);
         if (signal == Signals.KILL) {
             return;

@@ -1,0 +1,103 @@
+package org.jobshell.core.job;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jobshell.api.Args;
+import org.jobshell.api.ShellException;
+import org.jobshell.api.Topics;
+import org.jobshell.core.container.ContainerStack;
+import org.jobshell.core.container.JobQueue;
+
+/**
+ * Where a job meets the container's stack: {@code job.submitting} before it starts (a refusal is the
+ * submitter's error), {@code job.killing} before a kill reaches it, and the asynchronous notifications
+ * of its life ({@code job.submitted}, {@code job.started}, {@code job.polling} every
+ * {@code job.poll-interval} seconds, then one of {@code job.killed}, {@code job.failed},
+ * {@code job.succeeded}), which never wait for a plugin.
+ */
+final class ContainerHooks {
+
+    private final ContainerStack stack;
+    private final ScheduledExecutorService timer;
+    private volatile long pollSeconds;
+
+    /**
+     * @param stack the container's stack
+     * @param timer runs the polls
+     * @param pollSeconds the poll interval
+     */
+    ContainerHooks(ContainerStack stack, ScheduledExecutorService timer, long pollSeconds) {
+        this.stack = stack;
+        this.timer = timer;
+        this.pollSeconds = pollSeconds;
+    }
+
+    /** @param seconds the poll interval of jobs started from now on */
+    void pollSeconds(long seconds) {
+        pollSeconds = seconds;
+    }
+
+    /**
+     * Calls {@code job.submitting}.
+     *
+     * @param in the job's IN object
+     * @throws ShellException {@code job refused by plugin 'NAME': REASON}
+     */
+    void submitting(ObjectNode in) {
+        String refusal = stack.refusal(Topics.JOB_SUBMITTING, new Args(in.deepCopy()));
+        if (refusal != null) {
+            throw new ShellException(refusal);
+        }
+    }
+
+    /**
+     * Follows a job that was accepted and whose shells were just started: guards its kills, queues its
+     * notifications.
+     *
+     * @param job the job
+     * @param in its IN object
+     */
+    void started(JobRun job, ObjectNode in) {
+        JobQueue queue = stack.queue(job.id());
+        queue.post(Topics.JOB_SUBMITTED, new Args(in.deepCopy()));
+        queue.post(Topics.JOB_STARTED, new Args(in.deepCopy()));
+        job.guardKills(signal -> {
+            ObjectNode kill = in.deepCopy();
+            kill.put("signal", signal);
+            String refusal = stack.refusal(Topics.JOB_KILLING, new Args(kill));
+            if (refusal != null) {
+                throw new ShellException(refusal);
+            }
+        });
+        long every = pollSeconds;
+        ScheduledFuture<?> polls = every > 0 && stack.handles(Topics.JOB_POLLING)
+                ? timer.scheduleAtFixedRate(poll(job, in, queue), every, every, TimeUnit.SECONDS) : null;
+        job.exitCode().whenComplete((code, error) -> {
+            if (polls != null) {
+                polls.cancel(false);
+            }
+            int exit = code == null ? 1 : code;
+            ObjectNode end = in.deepCopy();
+            end.put("exitcode", exit);
+            end.put("runtime", (System.currentTimeMillis() - job.started().toEpochMilli()) / 1000.0);
+            queue.post(exit == 0 ? Topics.JOB_SUCCEEDED : job.killed() ? Topics.JOB_KILLED : Topics.JOB_FAILED,
+                    new Args(end));
+        });
+    }
+
+    private static Runnable poll(JobRun job, ObjectNode in, JobQueue queue) {
+        AtomicInteger count = new AtomicInteger();
+        return () -> {
+            if (job.exitCode().toCompletableFuture().isDone()) {
+                return;
+            }
+            ObjectNode p = in.deepCopy();
+            p.put("count", count.incrementAndGet());
+            job.pids().forEach(p.putArray("pids")::add);
+            queue.post(Topics.JOB_POLLING, new Args(p));
+        };
+    }
+}
