@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jobshell.api.Args;
 import org.jobshell.api.Topics;
@@ -31,6 +32,7 @@ public final class ContainerStack implements AutoCloseable {
     private final PluginCalls calls;
     private final ContainerOwner owner;
     private final JobTopics async;
+    private final AtomicBoolean shut = new AtomicBoolean();
     private Map<PluginEntry, AttachedPlugin> attached = new IdentityHashMap<>();
     private PluginSnapshot current;
     private Dispatcher dispatcher;
@@ -155,11 +157,14 @@ public final class ContainerStack implements AutoCloseable {
 
     /**
      * Calls {@code container.shutdown} in stack order, after the asynchronous calls queued so far (waiting
-     * for them at most {@code graceMillis}).
+     * for them at most {@code graceMillis}); later calls do nothing.
      *
      * @param graceMillis how long to wait for queued asynchronous calls
      */
     public void shutdown(long graceMillis) {
+        if (!shut.compareAndSet(false, true)) {
+            return;
+        }
         async.close(graceMillis);
         report(dispatcher().call(Topics.CONTAINER_SHUTDOWN, new Args()), "");
     }

@@ -34,7 +34,9 @@ import org.jobshell.core.util.CpuSets;
 import org.jobshell.core.util.JobIds;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -106,6 +108,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     private ContainerStack containerStack;
     private ContainerHooks hooks;
     private volatile long drainMillis = 1_000;
+    private SynchronousBundleListener stopping;
 
     @Activate
     void activate(BundleContext context, Map<String, Object> config) {
@@ -122,6 +125,13 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         hooks = new ContainerHooks(containerStack, timer, 10);
         modified(context, config);
         containerStack.init();
+        // the framework stopping: container.shutdown while the plugin bundles are still there
+        stopping = e -> {
+            if (e.getBundle().getBundleId() == 0 && e.getType() == BundleEvent.STOPPING) {
+                containerStack.shutdown(drainMillis);
+            }
+        };
+        context.addBundleListener(stopping);
     }
 
     /**
@@ -150,7 +160,8 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate(BundleContext context) {
+        context.removeBundleListener(stopping);
         for (JobRun job : running) {
             job.cancel(Signals.KILL);
         }

@@ -91,11 +91,11 @@ final class Inventory {
 
     /**
      * @param e a plugin service
-     * @return it attached to a shell that refuses every call (to learn its handlers and declared
-     *     options), or null when its attach failed
+     * @return it attached, with its configuration, to a shell that refuses every call (to learn its
+     *     handlers and declared options), or null when its attach failed
      */
     static AttachedPlugin probe(PluginEntry e) {
-        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), null, ProbeOwner.INSTANCE);
+        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), e.conf(), ProbeOwner.INSTANCE);
         try {
             e.plugin().attach(probe);
         } catch (Throwable t) {
