@@ -113,6 +113,15 @@ final class Help {
             "of job ID. Only the job's owner may.",
             "");
 
+    static final String SWITCH = String.join("\n",
+            "usage: jobshell disable NAME",
+            "       jobshell enable NAME",
+            "",
+            "Switches the plugin NAME off (or on again) for the daemon's next jobs and its container-level",
+            "topics; running jobs keep their plugins. Kept in etc/org.jobshell.plugins.cfg across restarts;",
+            "'jobshell plugins' shows it as disabled. One job leaves plugins out with -o plugins=-NAME.",
+            "");
+
     static final String EVENTLOG = String.join("\n",
             "usage: jobshell eventlog ID [exec|output]",
             "",
@@ -148,6 +157,9 @@ final class Help {
                 return KILL;
             case "eventlog":
                 return EVENTLOG;
+            case "disable":
+            case "enable":
+                return SWITCH;
             default:
                 throw new UsageException("help: unknown command '" + command + "'");
         }
