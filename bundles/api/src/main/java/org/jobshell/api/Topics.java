@@ -70,7 +70,7 @@ public final class Topics {
      */
     public static final String JOB_SUBMITTED = "job.submitted";
     /**
-     * Container level, asynchronous: a job's shells were started, IN the job.
+     * Container level, asynchronous: a job's shells are started, IN the job.
      *
      * @since 1.2
      */

@@ -20,8 +20,9 @@ import org.jobshell.core.stack.Watchdog;
 
 /**
  * The container's own plugin stack, for the container-level topics ({@code container.*},
- * {@code job.*}): the active plugin services of the registry's snapshot, in the same order as a job's
- * stack, each attached once to the container (again when its service or configuration changes; then
+ * {@code job.*}): the active plugin services of the registry's snapshot that handle them (with a glob
+ * starting {@code container.} or {@code job.}), in the same order as a job's stack, each attached once
+ * to the container (again when its service or configuration changes; then
  * it gets {@code container.init} again). Calls go through the core's {@link Dispatcher} and
  * {@link PluginCalls}, so the watchdog and the error rules are the job stack's; failures are logged
  * on the container's log naming the plugin.
@@ -88,7 +89,21 @@ public final class ContainerStack implements AutoCloseable {
                     + e.describe() + "); it gets no container topics");
             return null;
         }
-        return p;
+        // only handlers written for container topics get them: a catch-all "*" is a job-level handler
+        for (String glob : p.topics()) {
+            if (!isContainerGlob(glob)) {
+                p.unhandle(glob);
+            }
+        }
+        return p.topics().isEmpty() ? null : p;
+    }
+
+    /**
+     * @param glob a handler's topic glob
+     * @return whether it is meant for container topics: it starts with {@code container.} or {@code job.}
+     */
+    static boolean isContainerGlob(String glob) {
+        return glob.startsWith("container.") || glob.startsWith("job.");
     }
 
     /** Attaches the current plugins and calls {@code container.init} on them. */
@@ -133,7 +148,7 @@ public final class ContainerStack implements AutoCloseable {
      */
     public boolean handles(String topic) {
         for (AttachedPlugin p : dispatcher().stack().snapshot()) {
-            if (p.topics().stream().anyMatch(g -> Glob.compile(g).matches(topic))) {
+            if (p.topics().stream().anyMatch(g -> Glob.compile(g).matches(topic))) { // few plugins, once a job
                 return true;
             }
         }

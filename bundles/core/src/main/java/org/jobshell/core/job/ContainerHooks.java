@@ -54,13 +54,13 @@ final class ContainerHooks {
     }
 
     /**
-     * Follows a job that was accepted and whose shells were just started: guards its kills, queues its
-     * notifications.
+     * Follows a job that was accepted, right before its shells start: guards its kills, queues its
+     * notifications (its end is posted before its exit code is known, however fast it is).
      *
      * @param job the job
      * @param in its IN object
      */
-    void started(JobRun job, ObjectNode in) {
+    void follow(JobRun job, ObjectNode in) {
         JobQueue queue = stack.queue(job.id());
         queue.post(Topics.JOB_SUBMITTED, new Args(in.deepCopy()));
         queue.post(Topics.JOB_STARTED, new Args(in.deepCopy()));
@@ -75,11 +75,12 @@ final class ContainerHooks {
         long every = pollSeconds;
         ScheduledFuture<?> polls = every > 0 && stack.handles(Topics.JOB_POLLING)
                 ? timer.scheduleAtFixedRate(poll(job, in, queue), every, every, TimeUnit.SECONDS) : null;
-        job.exitCode().whenComplete((code, error) -> {
+        // posted before the exit code is known to anyone, so that a container stopping right after
+        // the job (the one-shot run) still has it queued
+        job.onFinishing(exit -> {
             if (polls != null) {
                 polls.cancel(false);
             }
-            int exit = code == null ? 1 : code;
             ObjectNode end = in.deepCopy();
             end.put("exitcode", exit);
             end.put("runtime", (System.currentTimeMillis() - job.started().toEpochMilli()) / 1000.0);

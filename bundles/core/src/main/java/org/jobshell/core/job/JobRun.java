@@ -84,6 +84,7 @@ final class JobRun implements Job {
     private ScheduledFuture<?> escalation;
     private volatile IntConsumer killGuard = signal -> { };
     private volatile boolean killed;
+    private volatile IntConsumer finishing = code -> { };
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
             PluginSnapshot plugins, Container container, Path cwd, String owner) {
@@ -142,6 +143,11 @@ final class JobRun implements Job {
         directory.exec().append("complete", ctx);
         directory.exec().append("done", null);
         directory.close();
+        try {
+            finishing.accept(code);
+        } catch (RuntimeException e) {
+            // the container's notifications never change the job's end
+        }
         exitCode.complete(code);
     }
 
@@ -222,6 +228,11 @@ final class JobRun implements Job {
     /** @param guard asked before each {@link #kill}: throws to refuse it ({@code job.killing}) */
     void guardKills(IntConsumer guard) {
         killGuard = guard;
+    }
+
+    /** @param hook told the exit code just before {@link #exitCode()} completes with it; must not block */
+    void onFinishing(IntConsumer hook) {
+        finishing = hook;
     }
 
     /** @return whether a kill or a cancel reached the job */

@@ -293,8 +293,8 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
             // listeners hear of the end after the start, however fast the job
             startedTold.thenRun(() -> tell(l -> l.finished(job, code == null ? 1 : code)));
         });
+        hooks.follow(job, in);
         job.start();
-        hooks.started(job, in);
         tell(l -> l.started(job));
         startedTold.complete(null);
         return job;

@@ -1,6 +1,7 @@
 package org.jobshell.core.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,9 @@ class ContainerStackTest {
     }
 
     private ShellPlugin recording(String name) {
-        return p -> p.handle("*", (shell, topic, args) -> calls.add(name + " " + topic));
+        return p -> p.handle("shell.*", (shell, topic, args) -> calls.add(name + " shell"))
+                .handle("container.*", (shell, topic, args) -> calls.add(name + " " + topic))
+                .handle("job.*", (shell, topic, args) -> calls.add(name + " " + topic));
     }
 
     private void use(PluginEntry... entries) {
@@ -117,6 +120,17 @@ class ContainerStackTest {
         assertEquals(List.of(Topics.JOB_SUBMITTED, Topics.JOB_SUCCEEDED), calls);
         assertEquals("jobshell: error: plugin 'broken': job.succeeded failed: IllegalStateException: no mail server"
                 + " (bundle bundle.broken 1.0.0) for job f2dJbKpaE3\n", log());
+    }
+
+    @Test
+    void aCatchAllHandlerIsTheJobsAndNeverSeesContainerTopics() {
+        use(entry("tracer", false, p -> p.handle("*", (s, t, a) -> calls.add("tracer " + t))),
+                entry("first", false, recording("first")));
+        assertNull(stack.refusal(Topics.JOB_SUBMITTING, new Args()));
+        assertEquals(List.of("first container.init", "first job.submitting"), calls);
+        assertTrue(stack.handles(Topics.JOB_SUBMITTING));
+        use(entry("tracer", false, p -> p.handle("*", (s, t, a) -> calls.add("tracer " + t))));
+        assertFalse(stack.handles(Topics.JOB_SUBMITTING));
     }
 
     @Test
