@@ -3,6 +3,7 @@ package org.jobshell.core.container;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import org.jobshell.api.Args;
 
 /**
@@ -22,11 +23,13 @@ public final class JobQueue {
     private final Executor executor;
     private final Call call;
     private final ContainerOwner owner;
+    private final BooleanSupplier stopped;
     private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
     private boolean running;
 
-    JobQueue(String jobId, Executor executor, Call call, ContainerOwner owner) {
+    JobQueue(String jobId, Executor executor, BooleanSupplier stopped, Call call, ContainerOwner owner) {
         this.jobId = jobId;
+        this.stopped = stopped;
         this.executor = executor;
         this.call = call;
         this.owner = owner;
@@ -55,8 +58,10 @@ public final class JobQueue {
                     pending.clear();
                     running = false;
                 }
-                owner.log("warning: job " + jobId + ": " + dropped + " container topic call(s) dropped (" + topic
-                        + "): the container's plugin executor is full or stopped");
+                if (!stopped.getAsBoolean()) { // once the container stops, its shutdown line has said so
+                    owner.log("warning: job " + jobId + ": " + dropped + " container topic call(s) dropped (" + topic
+                            + "): the container's plugin executor is full");
+                }
             }
         }
     }

@@ -31,7 +31,7 @@ final class JobTopics {
     }
 
     JobQueue queue(String jobId, JobQueue.Call call) {
-        return new JobQueue(jobId, executor, call, owner);
+        return new JobQueue(jobId, executor, executor::isShutdown, call, owner);
     }
 
     /** Stops taking calls; waits at most {@code graceMillis} for the queued ones, then gives up on them. */

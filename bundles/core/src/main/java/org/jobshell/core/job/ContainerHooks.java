@@ -10,6 +10,9 @@ import org.jobshell.api.ShellException;
 import org.jobshell.api.Topics;
 import org.jobshell.core.container.ContainerStack;
 import org.jobshell.core.container.JobQueue;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 
 /**
  * Where a job meets the container's stack: {@code job.submitting} before it starts (a refusal is the
@@ -20,24 +23,47 @@ import org.jobshell.core.container.JobQueue;
  */
 final class ContainerHooks {
 
+    private final BundleContext context;
     private final ContainerStack stack;
     private final ScheduledExecutorService timer;
-    private volatile long pollSeconds;
+    private final SynchronousBundleListener stopping;
+    private volatile long pollSeconds = 10;
+    private volatile long drainMillis = 1_000;
 
     /**
+     * Attaches the container's plugins ({@code container.init}) and calls {@code container.shutdown} as
+     * soon as the framework starts stopping, while the plugin bundles are still there.
+     *
+     * @param context the core's bundle context
      * @param stack the container's stack
      * @param timer runs the polls
-     * @param pollSeconds the poll interval
      */
-    ContainerHooks(ContainerStack stack, ScheduledExecutorService timer, long pollSeconds) {
+    ContainerHooks(BundleContext context, ContainerStack stack, ScheduledExecutorService timer) {
+        this.context = context;
         this.stack = stack;
         this.timer = timer;
-        this.pollSeconds = pollSeconds;
+        this.stopping = e -> {
+            if (e.getBundle().getBundleId() == 0 && e.getType() == BundleEvent.STOPPING) {
+                stack.shutdown(drainMillis);
+            }
+        };
+        context.addBundleListener(stopping);
+        stack.init();
     }
 
-    /** @param seconds the poll interval of jobs started from now on */
-    void pollSeconds(long seconds) {
+    /**
+     * @param seconds the poll interval of jobs started from now on
+     * @param drain how long the container's stop waits for queued calls (ms)
+     */
+    void settings(long seconds, long drain) {
         pollSeconds = seconds;
+        drainMillis = drain;
+    }
+
+    /** The core stops: {@code container.shutdown}, unless the framework's stop already did it. */
+    void close() {
+        context.removeBundleListener(stopping);
+        stack.shutdown(drainMillis);
     }
 
     /**

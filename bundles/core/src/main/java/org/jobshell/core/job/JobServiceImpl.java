@@ -34,9 +34,7 @@ import org.jobshell.core.util.CpuSets;
 import org.jobshell.core.util.JobIds;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -105,10 +103,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     private String hostname;
     private long uid;
     private volatile String configProblem;
-    private ContainerStack containerStack;
     private ContainerHooks hooks;
-    private volatile long drainMillis = 1_000;
-    private SynchronousBundleListener stopping;
 
     @Activate
     void activate(BundleContext context, Map<String, Object> config) {
@@ -121,17 +116,8 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         });
         hostname = HostFacts.hostname();
         uid = HostFacts.uid();
-        containerStack = new ContainerStack(registry::snapshot, watchdog, System.err);
-        hooks = new ContainerHooks(containerStack, timer, 10);
+        hooks = new ContainerHooks(context, new ContainerStack(registry::snapshot, watchdog, System.err), timer);
         modified(context, config);
-        containerStack.init();
-        // the framework stopping: container.shutdown while the plugin bundles are still there
-        stopping = e -> {
-            if (e.getBundle().getBundleId() == 0 && e.getType() == BundleEvent.STOPPING) {
-                containerStack.shutdown(drainMillis);
-            }
-        };
-        context.addBundleListener(stopping);
     }
 
     /**
@@ -150,8 +136,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
                     settings.millis(ORPHAN_GRACE, DEFAULT_ORPHAN_GRACE_MS));
             launcherName = settings.get(LAUNCHER, "");
             limits = JobLimits.of(settings);
-            hooks.pollSeconds(settings.positiveInt(POLL_INTERVAL, 10));
-            drainMillis = settings.millis(CONTAINER_DRAIN, 1_000);
+            hooks.settings(settings.positiveInt(POLL_INTERVAL, 10), settings.millis(CONTAINER_DRAIN, 1_000));
             configProblem = null;
         } catch (ShellException e) {
             // keep serving (jobshell plugins works) but refuse jobs until the setting is fixed
@@ -160,12 +145,11 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     }
 
     @Deactivate
-    void deactivate(BundleContext context) {
-        context.removeBundleListener(stopping);
+    void deactivate() {
         for (JobRun job : running) {
             job.cancel(Signals.KILL);
         }
-        containerStack.shutdown(drainMillis);
+        hooks.close();
         watchdog.close();
         timer.shutdownNow();
         orphans.close();
