@@ -45,13 +45,13 @@ start_daemon() {
   done
   echo "run-container-topics: the daemon in $1 did not start" >&2; exit 1
 }
-trap 'for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$WITH" "$NONE"' EXIT
+trap 'for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; [[ -n ${KEEP:-} ]] || rm -rf "$WITH" "$NONE"' EXIT
 
 echo "# $(date -u +%FT%TZ) $(uname -srm), $(nproc) cpus, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/machine.txt"
 start_daemon "$WITH"
 start_daemon "$NONE"
-for _ in $(seq 1 300); do   # the examples deployed and configured (FileInstall)
-  "$WITH/bin/jobshell" run -n 9 true >/dev/null 2>&1 || break
+for _ in $(seq 1 100); do   # the examples deployed and configured (FileInstall)
+  "$WITH/bin/jobshell" run -n 9 true >/dev/null 2>&1 || break   # refused: configured
   sleep 0.2
 done
 "$WITH/bin/jobshell" run -n 9 true >/dev/null 2>&1 && { echo "run-container-topics: job-size-limit never refused" >&2; exit 1; }
