@@ -27,6 +27,8 @@ public final class ReactorBundles {
     public static final String FAULTY = "faulty";
     /** The test fixture using the core's SPI: a plugin source, a launcher, the conf-echo plugin. */
     public static final String SEAMS = "seams";
+    /** The test fixture with plugin early, ranked 100 but after plugin late. */
+    public static final String ORDERED = "ordered";
     /** The Lua bundle: the initrc and Lua plugins. */
     public static final String LUA = "lua";
     /** The test plugin bundle that rc files load with plugin.load (plugin 'dummy'). */

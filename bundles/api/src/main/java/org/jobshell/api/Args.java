@@ -14,6 +14,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Args {
 
+    /**
+     * OUT key of a vetoable topic ({@code job.submitting}, {@code job.killing}): {@code true} refuses
+     * the action.
+     *
+     * @since 1.2
+     */
+    public static final String VETO = "veto";
+    /**
+     * OUT key: why the action is refused, shown to the user as {@code job refused by plugin 'NAME':
+     * REASON}.
+     *
+     * @since 1.2
+     */
+    public static final String REASON = "reason";
+
     private ObjectNode in;
     private ObjectNode out;
 
@@ -44,6 +59,26 @@ public final class Args {
             out = JsonNodeFactory.instance.objectNode();
         }
         return out;
+    }
+
+    /**
+     * Refuses the action of a vetoable topic: sets {@value #VETO} and {@value #REASON} in OUT. The
+     * plugins after this one are not called for this topic.
+     *
+     * @param reason what the user is told, e.g. {@code 9 tasks asked, at most 8 allowed}
+     * @since 1.2
+     */
+    public void veto(String reason) {
+        out().put(VETO, true);
+        out().put(REASON, reason);
+    }
+
+    /**
+     * @return whether a plugin vetoed (OUT {@value #VETO} is {@code true})
+     * @since 1.2
+     */
+    public boolean vetoed() {
+        return out != null && out.path(VETO).asBoolean(false);
     }
 
     @Override

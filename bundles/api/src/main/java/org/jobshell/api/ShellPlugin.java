@@ -21,6 +21,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * the stack, and the other one is not attached to the job at all. Builtins use rankings 0 to 99; site
  * plugins use 100 and above.
  *
+ * <p>The same service is also attached once to the long-lived container's own stack, whose
+ * container-level topics ({@link Topics#JOB_SUBMITTING}, {@link Topics#JOB_SUCCEEDED}, ...) are about
+ * whole jobs: one plugin can handle {@code shell.init} for each job and {@code job.submitting} for the
+ * container. There {@link PluginContext#shell()} only offers its {@code log()}.
+ *
  * <p>An implementation keeps no static per-job state: the same service serves many jobs, possibly
  * at the same time. {@link #attach} must only register handlers (and create per-job state); real
  * work belongs in the handlers, starting with {@link Topics#SHELL_INIT}.
@@ -37,6 +42,23 @@ public interface ShellPlugin {
      * the component's ConfigAdmin configuration.
      */
     String OPTIONAL = "jobshell.plugin.optional";
+
+    /**
+     * Service property: the plugins ({@code NAME,...}) this one must come after on the stack, within
+     * the ranking order; a name that is not there, or a cycle, is warned about once and ranking order
+     * is used.
+     *
+     * @since 1.2
+     */
+    String AFTER = "jobshell.plugin.after";
+
+    /**
+     * Service property: the plugins ({@code NAME,...}) this one must come before on the stack; as
+     * {@link #AFTER}.
+     *
+     * @since 1.2
+     */
+    String BEFORE = "jobshell.plugin.before";
 
     /**
      * Attaches this plugin to one job: register handlers on {@code plugin}.

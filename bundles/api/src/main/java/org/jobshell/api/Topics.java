@@ -1,8 +1,9 @@
 package org.jobshell.api;
 
 /**
- * Names of the topics the core calls on every plugin stack, in the order of a shell's lifecycle.
- * See docs/PLUGINS.md for what each one may do and what a failure means.
+ * Names of the topics the core calls on every plugin stack, in the order of a shell's lifecycle, and
+ * of the container-level topics (around whole jobs) the container's own stack calls. See
+ * docs/PLUGINS.md for what each one may do and what a failure means.
  */
 public final class Topics {
 
@@ -39,6 +40,75 @@ public final class Topics {
      * {@code log failure: <message>}.
      */
     public static final String SHELL_LOG = "shell.log";
+
+    /**
+     * Container level: once per plugin when it joins the container's stack (at the container's start,
+     * or when it is deployed later), IN {@code {}}. Failures are logged.
+     *
+     * @since 1.2
+     */
+    public static final String CONTAINER_INIT = "container.init";
+    /**
+     * Container level: once, when the container stops, in stack order. Failures are logged.
+     *
+     * @since 1.2
+     */
+    public static final String CONTAINER_SHUTDOWN = "container.shutdown";
+    /**
+     * Container level, synchronous and vetoable ({@link Args#veto}): a job is about to start, IN the
+     * job ({@code id, owner, uid, jobspec: {ntasks, nnodes, command, cwd, options}}). A veto, or a failure
+     * of a plugin that is not optional, refuses the job: it does not start, and its submitter is told
+     * which plugin refused it and why.
+     *
+     * @since 1.2
+     */
+    public static final String JOB_SUBMITTING = "job.submitting";
+    /**
+     * Container level, asynchronous: a job was accepted (after {@link #JOB_SUBMITTING}), IN the job.
+     *
+     * @since 1.2
+     */
+    public static final String JOB_SUBMITTED = "job.submitted";
+    /**
+     * Container level, asynchronous: a job's shells are started, IN the job.
+     *
+     * @since 1.2
+     */
+    public static final String JOB_STARTED = "job.started";
+    /**
+     * Container level, asynchronous: every {@code job.poll-interval} seconds while a job runs, IN the
+     * job, {@code count} (1, 2, ...) and {@code pids} (the job's running tasks).
+     *
+     * @since 1.2
+     */
+    public static final String JOB_POLLING = "job.polling";
+    /**
+     * Container level, synchronous and vetoable ({@link Args#veto}): someone asked to send a signal to a
+     * job ({@code jobshell kill}), IN the job and {@code signal}. A veto, or a failure of a plugin that is
+     * not optional, refuses it: no task gets the signal.
+     *
+     * @since 1.2
+     */
+    public static final String JOB_KILLING = "job.killing";
+    /**
+     * Container level, asynchronous: a job that was killed ended with a non-zero exit code, IN the job,
+     * {@code exitcode} and {@code runtime} (seconds).
+     *
+     * @since 1.2
+     */
+    public static final String JOB_KILLED = "job.killed";
+    /**
+     * Container level, asynchronous: a job ended with a non-zero exit code, IN as {@link #JOB_KILLED}.
+     *
+     * @since 1.2
+     */
+    public static final String JOB_FAILED = "job.failed";
+    /**
+     * Container level, asynchronous: a job ended with exit code 0, IN as {@link #JOB_KILLED}.
+     *
+     * @since 1.2
+     */
+    public static final String JOB_SUCCEEDED = "job.succeeded";
 
     private Topics() {
     }

@@ -8,6 +8,7 @@ import org.jobshell.api.admin.DeployFailure;
 import org.jobshell.api.admin.DeployReport;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInventory;
+import org.jobshell.api.admin.PluginSwitch;
 import org.osgi.framework.BundleContext;
 
 /** What every command of the command line may use: the container's services and settings. */
@@ -19,6 +20,7 @@ final class CliServices {
     private final ObjectMapper mapper = new ObjectMapper();
     private volatile DeployReport deployReport;
     private volatile AdminConsole console;
+    private volatile PluginSwitch pluginSwitch;
 
     CliServices(BundleContext context, JobService jobs, PluginInventory inventory) {
         this.context = context;
@@ -44,6 +46,15 @@ final class CliServices {
 
     void console(AdminConsole c) {
         this.console = c;
+    }
+
+    void pluginSwitch(PluginSwitch s) {
+        this.pluginSwitch = s;
+    }
+
+    /** @return what switches plugins off and on, or null when the container has none */
+    PluginSwitch pluginSwitch() {
+        return pluginSwitch;
     }
 
     /** @return the container's console, or null when it has none (one-shot) */

@@ -72,6 +72,9 @@ final class CliSession implements Session {
                 return new EventlogCommand(locator).run(rest, out);
             case "plugins":
                 return new PluginsCommand(services).run(rest, stdout, stderr);
+            case "disable":
+            case "enable":
+                return new SwitchCommand(services, caller).run(args.get(0), rest, stdout);
             case "topics":
                 return new TopicsCommand(services).run(rest, stdout);
             case "call":

@@ -19,7 +19,8 @@ final class Help {
             "  kill [-s SIG] ID              send a signal to a job's tasks (default: SIGTERM)",
             "  eventlog ID [exec|output]     print a job's eventlog (default: exec)",
             "  call [--rank N] ID METHOD [JSON]  call a service method of a running job's plugins",
-            "  plugins [--json]              list the plugins a job would get: active, shadowed, failed",
+            "  plugins [--json]              list the plugins a job would get: active, shadowed, disabled, failed",
+            "  disable NAME, enable NAME     switch a plugin off or on again for the next jobs (daemon, kept)",
             "  daemon [--detach]             run the long-lived container (hot deploy, sockets, console)",
             "  console [-c CMD]              the daemon's Gogo console, or one command of it",
             "  events                        stream the daemon's events as JSON lines",
@@ -116,6 +117,15 @@ final class Help {
             "of job ID. Only the job's owner may.",
             "");
 
+    static final String SWITCH = String.join("\n",
+            "usage: jobshell disable NAME",
+            "       jobshell enable NAME",
+            "",
+            "Switches the plugin NAME off (or on again) for the daemon's next jobs and its container-level",
+            "topics; running jobs keep their plugins. Kept in etc/org.jobshell.plugins.cfg across restarts;",
+            "'jobshell plugins' shows it as disabled. One job leaves plugins out with -o plugins=-NAME.",
+            "");
+
     static final String EVENTLOG = String.join("\n",
             "usage: jobshell eventlog ID [exec|output]",
             "",
@@ -151,6 +161,9 @@ final class Help {
                 return KILL;
             case "eventlog":
                 return EVENTLOG;
+            case "disable":
+            case "enable":
+                return SWITCH;
             default:
                 throw new UsageException("help: unknown command '" + command + "'");
         }

@@ -7,6 +7,7 @@ import org.jobshell.api.admin.AdminConsole;
 import org.jobshell.api.admin.DeployReport;
 import org.jobshell.api.admin.JobService;
 import org.jobshell.api.admin.PluginInventory;
+import org.jobshell.api.admin.PluginSwitch;
 import org.jobshell.launch.Caller;
 import org.jobshell.launch.Command;
 import org.jobshell.launch.Session;
@@ -58,6 +59,17 @@ public final class JobshellCommand implements Command {
 
     void unsetConsole(AdminConsole console) {
         services.console(null);
+    }
+
+    /** @param s switches plugins off and on */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetPluginSwitch")
+    void setPluginSwitch(PluginSwitch s) {
+        services.pluginSwitch(s);
+    }
+
+    void unsetPluginSwitch(PluginSwitch s) {
+        services.pluginSwitch(null);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class PluginsCommand {
         if (json) {
             ArrayNode list = services.mapper().valueToTree(plugins);
             for (int i = 0; i < list.size(); i++) {
-                ((ObjectNode) list.get(i)).put("state", plugins.get(i).active() ? "active" : "shadowed");
+                ((ObjectNode) list.get(i)).put("state", plugins.get(i).state());
             }
             for (DeployFailure f : failures) {
                 ObjectNode o = list.addObject();
@@ -58,12 +58,12 @@ final class PluginsCommand {
     static String table(List<PluginInfo> plugins, List<DeployFailure> failures) {
         Table t = new Table("NAME", "RANKING", "STATE", "BUNDLE", "VERSION", "TOPICS");
         for (PluginInfo p : plugins) {
-            String state = (p.active() ? "active" : "shadowed") + (p.optional() ? ",optional" : "");
+            String state = p.state() + (p.optional() ? ",optional" : "");
             String topics = p.topics().isEmpty() ? "-" : String.join(",", p.topics());
             if (p.origin() != null) {
                 topics += "  (" + p.origin() + ")";
             }
-            if (!p.active()) {
+            if (!p.active() && !p.disabled()) {
                 topics += "  (shadowed by " + p.shadowedBy() + ")";
             }
             t.row(p.name(), Integer.toString(p.ranking()), state, p.bundle(), p.bundleVersion(), topics);

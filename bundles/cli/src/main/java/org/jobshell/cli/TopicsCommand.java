@@ -25,7 +25,7 @@ final class TopicsCommand {
         }
         Map<String, List<String>> handlers = new TreeMap<>();
         for (PluginInfo p : services.inventory().plugins()) {
-            if (p.active()) {
+            if (p.active() && !p.disabled()) {
                 for (String topic : p.topics()) {
                     handlers.computeIfAbsent(topic, t -> new ArrayList<>()).add(p.name());
                 }

@@ -52,4 +52,15 @@ class PluginsCommandTest {
                         + "task.init  (Lua file etc/lua.d/bind.lua)",
                 ""), table);
     }
+
+    @Test
+    void aDisabledPluginSaysSo() {
+        String table = PluginsCommand.table(List.of(new PluginInfo("cpu-affinity", 36, 12,
+                "org.jobshell.plugin.cpuaffinity", "0.1.0", false, true, null, List.of("shell.init"), null, true)),
+                List.of());
+        assertEquals(String.join("\n",
+                "NAME          RANKING  STATE     BUNDLE                           VERSION  TOPICS",
+                "cpu-affinity  36       disabled  org.jobshell.plugin.cpuaffinity  0.1.0    shell.init",
+                ""), table);
+    }
 }

@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = JobshellCommands.class, property = {"osgi.command.scope=jobshell",
     "osgi.command.function=plugins", "osgi.command.function=topics", "osgi.command.function=jobs",
-    "osgi.command.function=job", "osgi.command.function=kill", "osgi.command.function=eventlog"})
+    "osgi.command.function=job", "osgi.command.function=kill", "osgi.command.function=eventlog",
+    "osgi.command.function=disable", "osgi.command.function=enable"})
 public final class JobshellCommands {
 
     private final CliCapture cli;
@@ -41,9 +42,29 @@ public final class JobshellCommands {
     }
 
     /** @return each topic glob with its handlers */
-    @Descriptor("list each topic the active plugins handle, with its handlers in call order")
+    @Descriptor("list each topic the active plugins handle, with its handlers in call order (ranking, then"
+            + " jobshell.plugin.after/before)")
     public String topics() {
         return cli.run("topics");
+    }
+
+    /**
+     * @param name a plugin name
+     * @return what changed
+     */
+    @Descriptor("switch a plugin off for the next jobs and the container's stack; kept across restarts"
+            + " (etc/org.jobshell.plugins.cfg)")
+    public String disable(@Descriptor("the plugin name, e.g. cpu-affinity") String name) {
+        return cli.run("disable", name);
+    }
+
+    /**
+     * @param name a plugin name
+     * @return what changed
+     */
+    @Descriptor("switch a disabled plugin on again for the next jobs")
+    public String enable(@Descriptor("the plugin name") String name) {
+        return cli.run("enable", name);
     }
 
     /** @return the jobs table */

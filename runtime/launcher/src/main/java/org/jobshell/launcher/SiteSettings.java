@@ -28,7 +28,7 @@ final class SiteSettings {
             "jobshell.watchdog.fail.ms", "jobshell.kill.grace.ms", "jobshell.max.tasks", "jobshell.max.shells",
             "jobshell.max.tasks.per.shell", "jobshell.initrc", "jobshell.pluginpath", "jobshell.plugins.dir",
             "jobshell.config.dir", "jobshell.run.dir", "jobshell.deploy.poll.ms", "jobshell.daemon.stop.grace.ms",
-            "jobshell.client.buffer.bytes");
+            "jobshell.client.buffer.bytes", "jobshell.job.poll-interval", "jobshell.container.drain.ms");
     /** Namespaces of framework and bundle properties, passed on as they are. */
     static final List<String> FRAMEWORK_NAMESPACES = List.of("org.osgi.", "felix.", "org.apache.felix.", "ds.", "obr.",
             "gosh.");

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.jobshell.api.Fsd;
 import org.jobshell.api.Idset;
 import org.jobshell.api.LogLevel;
@@ -84,6 +85,9 @@ final class JobRun implements Job {
     private final Instant started = Instant.now();
     private ScheduledFuture<?> escalation;
     private ScheduledFuture<?> timeLimit;
+    private volatile IntConsumer killGuard = signal -> { };
+    private volatile boolean killed;
+    private volatile IntConsumer finishing = code -> { };
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
             PluginSnapshot plugins, Container container, Path cwd, String owner) {
@@ -159,6 +163,11 @@ final class JobRun implements Job {
         directory.exec().append("complete", ctx);
         directory.exec().append("done", null);
         directory.close();
+        try {
+            finishing.accept(code);
+        } catch (RuntimeException e) {
+            // the container's notifications never change the job's end
+        }
         exitCode.complete(code);
     }
 
@@ -231,11 +240,36 @@ final class JobRun implements Job {
 
     @Override
     public void kill(int signal) {
+        killGuard.accept(signal);
+        killed = true;
         exchange.kill(signal);
+    }
+
+    /** @param guard asked before each {@link #kill}: throws to refuse it ({@code job.killing}) */
+    void guardKills(IntConsumer guard) {
+        killGuard = guard;
+    }
+
+    /** @param hook told the exit code just before {@link #exitCode()} completes with it; must not block */
+    void onFinishing(IntConsumer hook) {
+        finishing = hook;
+    }
+
+    /** @return whether a kill or a cancel reached the job */
+    boolean killed() {
+        return killed;
+    }
+
+    /** @return the pids of the job's tasks that are running now */
+    List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        shells.forEach(s -> s.pids(pids));
+        return pids;
     }
 
     @Override
     public void cancel(int signal) {
+        killed = true;
         exchange.cancel(signal);
         if (signal == Signals.KILL) {
             return;

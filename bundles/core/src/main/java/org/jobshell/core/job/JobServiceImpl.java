@@ -21,12 +21,14 @@ import org.jobshell.api.ShellException;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobRequest;
 import org.jobshell.api.admin.JobService;
+import org.jobshell.core.container.ContainerStack;
 import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.JobListener;
 import org.jobshell.core.spi.PluginRetirement;
 import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginRegistry;
+import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Watchdog;
 import org.jobshell.core.util.CpuSets;
 import org.jobshell.core.util.JobIds;
@@ -66,6 +68,10 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     private static final long DEFAULT_FAIL_MS = 300_000;
     /** Property: after a shell's last task exited, how long what it started may hold its output (ms). */
     static final String ORPHAN_GRACE = "orphan.grace.ms";
+    /** Property: seconds between two {@code job.polling} calls of a running job (0: none). */
+    static final String POLL_INTERVAL = "job.poll-interval";
+    /** Property: at shutdown, how long queued container topic calls may take (ms). */
+    static final String CONTAINER_DRAIN = "container.drain.ms";
     /** Property: the launcher jobs use, by its {@value TaskLauncher#NAME} (empty: the highest-ranked). */
     static final String LAUNCHER = "launcher";
 
@@ -97,6 +103,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     private String hostname;
     private long uid;
     private volatile String configProblem;
+    private ContainerHooks hooks;
 
     @Activate
     void activate(BundleContext context, Map<String, Object> config) {
@@ -109,6 +116,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         });
         hostname = HostFacts.hostname();
         uid = HostFacts.uid();
+        hooks = new ContainerHooks(context, new ContainerStack(registry::snapshot, watchdog, System.err), timer);
         modified(context, config);
     }
 
@@ -128,6 +136,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
                     settings.millis(ORPHAN_GRACE, DEFAULT_ORPHAN_GRACE_MS));
             launcherName = settings.get(LAUNCHER, "");
             limits = JobLimits.of(settings);
+            hooks.settings(settings.positiveInt(POLL_INTERVAL, 10), settings.millis(CONTAINER_DRAIN, 1_000));
             configProblem = null;
         } catch (ShellException e) {
             // keep serving (jobshell plugins works) but refuse jobs until the setting is fixed
@@ -140,6 +149,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         for (JobRun job : running) {
             job.cancel(Signals.KILL);
         }
+        hooks.close();
         watchdog.close();
         timer.shutdownNow();
         orphans.close();
@@ -235,6 +245,13 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         Resources r = Resources.local(jobspec, hostname, CpuSets.allowed());
         JobDirectory dir = JobDirectory.create(varDir.resolve("jobs"), ids, jobspec.json(), r.toJson(),
                 jobspec.totalTasks(), mapper);
+        ObjectNode in = JobArgs.of(dir.id(), owner, uid, jobspec);
+        try {
+            hooks.submitting(in);
+        } catch (ShellException e) {
+            dir.close();
+            throw e;
+        }
         Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher = launcher(jobspec.totalTasks());
         JobRun.Container container = new JobRun.Container(launcher.getValue(),
                 String.valueOf(launcher.getKey().getProperty(TaskLauncher.NAME)), watchdog, new EventBridge(eventAdmin),
@@ -243,7 +260,11 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         JobRun job;
         // the job's snapshot and its place among the running jobs, atomically against retire()
         synchronized (stackLock) {
-            job = new JobRun(dir.jobId(), jobspec, r, dir, terminal, registry.snapshot(), container, cwd, owner);
+            PluginSnapshot plugins = registry.snapshot();
+            if (plugins.firstToWarn()) {
+                plugins.warnings().forEach(w -> System.err.println("jobshell: warning: " + w));
+            }
+            job = new JobRun(dir.jobId(), jobspec, r, dir, terminal, plugins, container, cwd, owner);
             running.add(job);
         }
         table.add(job);
@@ -256,6 +277,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
             // listeners hear of the end after the start, however fast the job
             startedTold.thenRun(() -> tell(l -> l.finished(job, code == null ? 1 : code)));
         });
+        hooks.follow(job, in);
         job.start();
         tell(l -> l.started(job));
         startedTold.complete(null);

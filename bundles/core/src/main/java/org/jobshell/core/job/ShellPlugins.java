@@ -2,7 +2,9 @@ package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jobshell.api.LogLevel;
 import org.jobshell.api.Shell;
 import org.jobshell.api.ShellException;
@@ -13,6 +15,7 @@ import org.jobshell.core.stack.AttachedPlugin;
 import org.jobshell.core.stack.Failure;
 import org.jobshell.core.stack.PluginEntry;
 import org.jobshell.core.stack.PluginOwner;
+import org.jobshell.core.stack.PluginSelection;
 import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Ranked;
 import org.jobshell.core.stack.SourceEntry;
@@ -28,6 +31,9 @@ final class ShellPlugins implements PluginOwner, JobStack {
     private final int rank;
     private volatile boolean ready;
     private AttachedPlugin contributing;
+    private PluginSelection selection = PluginSelection.ALL;
+    private Set<String> disabled = Set.of();
+    private final Set<String> offered = new HashSet<>();
 
     ShellPlugins(ShellScope scope, int rank) {
         this.scope = scope;
@@ -40,6 +46,12 @@ final class ShellPlugins implements PluginOwner, JobStack {
      * @throws org.jobshell.core.stack.Fatal when a required plugin cannot attach or a source fails
      */
     void attachAll(PluginSnapshot snapshot) {
+        try {
+            selection = PluginSelection.of(scope.options().get(PluginSelection.OPTION));
+        } catch (ShellException x) {
+            throw scope.failure().fail(1, "option " + PluginSelection.OPTION + ": " + x.getMessage());
+        }
+        disabled = snapshot.disabled();
         for (Ranked step : snapshot.order()) {
             if (step instanceof PluginEntry) {
                 PluginEntry e = (PluginEntry) step;
@@ -51,6 +63,11 @@ final class ShellPlugins implements PluginOwner, JobStack {
             } else {
                 contribute((SourceEntry) step);
             }
+        }
+        List<String> unknown = selection.unknown(offered);
+        if (!unknown.isEmpty()) {
+            scope.logger().log(null, LogLevel.WARN, "option " + PluginSelection.OPTION + ": no plugin "
+                    + String.join(", ", unknown) + " on the stack");
         }
         ready = true;
     }
@@ -82,6 +99,10 @@ final class ShellPlugins implements PluginOwner, JobStack {
 
     @Override
     public boolean push(String name, ShellPlugin plugin, PluginOrigin origin, boolean optional, ObjectNode conf) {
+        offered.add(name);
+        if (disabled.contains(name) || !selection.admits(name)) {
+            return false;
+        }
         AttachedPlugin p = new AttachedPlugin(name, origin, optional, conf, this);
         Failure f = scope.calls().attempt(p, "attach", () -> plugin.attach(p));
         if (f != null) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jobshell.api.LogLevel;
+import org.jobshell.api.TaskState;
 import org.jobshell.api.Topics;
 import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.stack.Dispatcher;
@@ -62,6 +64,15 @@ final class ShellRun {
     /** @return completes with the shell's exit code when it has ended */
     CompletableFuture<Integer> done() {
         return done;
+    }
+
+    /** @param into gets the pids of this shell's running tasks */
+    void pids(List<Long> into) {
+        for (TaskRecord t : parts.tasks().records()) {
+            if (t.state() == TaskState.RUNNING && t.pid() > 0) {
+                into.add(t.pid());
+            }
+        }
     }
 
     private int exitCode() {

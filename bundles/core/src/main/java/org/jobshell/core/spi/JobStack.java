@@ -23,7 +23,8 @@ public interface JobStack {
      * @param optional whether its failures on fatal topics only warn
      * @param conf its configuration ({@code PluginContext.conf()}), or null for none
      * @return whether it was pushed: false when an optional plugin's attach failed (then it was
-     *     skipped with a warning)
+     *     skipped with a warning), or when its name is disabled ({@code jobshell:disable}) or left out
+     *     of the job ({@code -o plugins=-NAME})
      * @throws org.jobshell.api.ShellException when a required plugin's attach failed, naming it
      */
     boolean push(String name, ShellPlugin plugin, PluginOrigin origin, boolean optional, ObjectNode conf);

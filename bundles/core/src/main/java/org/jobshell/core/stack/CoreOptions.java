@@ -31,7 +31,10 @@ public final class CoreOptions {
             OptionSpec.of("initrc", OptionSpec.Type.STRING).syntax("FILE").defaultValue("etc/initrc.lua")
                     .help("the Lua rc file run instead of the system initrc (relative to the job's cwd)"),
             OptionSpec.of("userrc", OptionSpec.Type.STRING).syntax("FILE")
-                    .help("a Lua rc file the system initrc sources after the site's lua.d"));
+                    .help("a Lua rc file the system initrc sources after the site's lua.d"),
+            OptionSpec.of(PluginSelection.OPTION, OptionSpec.Type.ANY).syntax("[-]NAME,...")
+                    .help("this job's plugins: -NAME,... leaves those out, NAME,... takes only those")
+                    .check(PluginSelection::of));
 
     private CoreOptions() {
     }

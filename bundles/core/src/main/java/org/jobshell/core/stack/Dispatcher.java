@@ -41,6 +41,30 @@ public final class Dispatcher {
      * @throws Fatal when a plugin ended the job ({@code shell.die})
      */
     public List<Failure> call(String topic, Args args) {
+        return call(topic, args, null);
+    }
+
+    /** Decides, after each plugin's handler returned, whether the plugins after it are called. */
+    @FunctionalInterface
+    public interface Stop {
+        /**
+         * @param plugin the plugin just called
+         * @param args the call's args
+         * @return true to call no more plugins (a veto)
+         */
+        boolean after(AttachedPlugin plugin, Args args);
+    }
+
+    /**
+     * Calls a topic on every plugin, until {@code stop} says so.
+     *
+     * @param topic the topic
+     * @param args the args shared by every plugin of the call
+     * @param stop asked after each plugin's call (also a failed one), or null to call every plugin
+     * @return the failures, empty when every plugin called succeeded
+     * @throws Fatal when a plugin ended the job ({@code shell.die})
+     */
+    public List<Failure> call(String topic, Args args, Stop stop) {
         CallSite site = calls.site();
         List<Failure> failures = null;
         for (AttachedPlugin plugin : stack.snapshot()) {
@@ -54,6 +78,9 @@ public final class Dispatcher {
                     failures = new ArrayList<>(2);
                 }
                 failures.add(f);
+            }
+            if (stop != null && stop.after(plugin, args)) {
+                break;
             }
         }
         return failures == null ? List.of() : failures;

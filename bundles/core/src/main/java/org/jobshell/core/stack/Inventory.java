@@ -17,7 +17,7 @@ final class Inventory {
 
     /** One listed plugin, before shadowing is known. */
     private record Row(String name, int ranking, long serviceId, String bundle, String bundleVersion,
-            boolean optional, List<String> topics, String origin) {
+            boolean optional, List<String> topics, String origin) implements Ranked {
         String from() {
             return origin != null ? origin : bundle + " " + bundleVersion;
         }
@@ -27,15 +27,8 @@ final class Inventory {
     private final List<String> problems = new ArrayList<>();
 
     private Inventory(PluginSnapshot snapshot) {
-        List<Ranked> steps = new ArrayList<>(snapshot.all());
-        for (Ranked r : snapshot.order()) {
-            if (r instanceof SourceEntry) {
-                steps.add(r);
-            }
-        }
-        steps.sort(Ranked.LOAD_ORDER);
         List<Row> rows = new ArrayList<>();
-        for (Ranked step : steps) {
+        for (Ranked step : snapshot.listing()) {
             if (step instanceof PluginEntry) {
                 PluginEntry e = (PluginEntry) step;
                 rows.add(new Row(e.name(), e.ranking(), e.serviceId(), e.bundle(), e.bundleVersion(), e.optional(),
@@ -45,11 +38,13 @@ final class Inventory {
             }
         }
         Map<String, Row> winner = new HashMap<>();
-        rows.forEach(r -> winner.put(r.name(), r));
+        // of each name the last loaded wins: the highest (ranking, service id), ties to the later pushed
+        rows.forEach(r -> winner.merge(r.name(), r, (w, n) -> Ranked.LOAD_ORDER.compare(n, w) >= 0 ? n : w));
         for (Row r : rows) {
             Row w = winner.get(r.name());
             plugins.add(new PluginInfo(r.name(), r.ranking(), r.serviceId(), r.bundle(), r.bundleVersion(),
-                    r.optional(), w == r, w == r ? null : w.from(), r.topics(), r.origin()));
+                    r.optional(), w == r, w == r ? null : w.from(), r.topics(), r.origin(),
+                    snapshot.disabled().contains(r.name())));
         }
     }
 
@@ -96,11 +91,11 @@ final class Inventory {
 
     /**
      * @param e a plugin service
-     * @return it attached to a shell that refuses every call (to learn its handlers and declared
-     *     options), or null when its attach failed
+     * @return it attached, with its configuration, to a shell that refuses every call (to learn its
+     *     handlers and declared options), or null when its attach failed
      */
     static AttachedPlugin probe(PluginEntry e) {
-        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), null, ProbeOwner.INSTANCE);
+        AttachedPlugin probe = new AttachedPlugin(e.name(), e, e.optional(), e.conf(), ProbeOwner.INSTANCE);
         try {
             e.plugin().attach(probe);
         } catch (Throwable t) {

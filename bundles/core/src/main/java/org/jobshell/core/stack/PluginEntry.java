@@ -2,6 +2,8 @@ package org.jobshell.core.stack;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jobshell.api.ShellPlugin;
 import org.jobshell.core.spi.PluginOrigin;
@@ -21,6 +23,7 @@ public final class PluginEntry implements PluginOrigin, Ranked {
     private final String bundleVersion;
     private final ShellPlugin plugin;
     private final ObjectNode conf;
+    private final Constraints constraints;
     private volatile boolean removed;
     private volatile PluginEntry successor;
 
@@ -36,6 +39,23 @@ public final class PluginEntry implements PluginOrigin, Ranked {
      */
     public PluginEntry(String name, int ranking, long serviceId, boolean optional, String bundle, String bundleVersion,
             ShellPlugin plugin, ObjectNode conf) {
+        this(name, ranking, serviceId, optional, bundle, bundleVersion, plugin, conf, Constraints.NONE);
+    }
+
+    /**
+     * @param name the plugin name
+     * @param ranking the service ranking
+     * @param serviceId the service id (install order)
+     * @param optional whether failures on fatal topics only warn
+     * @param bundle the registering bundle's symbolic name
+     * @param bundleVersion its version
+     * @param plugin the service
+     * @param conf its configuration (see {@link #conf()}), or null for none
+     * @param constraints the plugins it must come after or before
+     */
+    public PluginEntry(String name, int ranking, long serviceId, boolean optional, String bundle, String bundleVersion,
+            ShellPlugin plugin, ObjectNode conf, Constraints constraints) {
+        this.constraints = Objects.requireNonNull(constraints);
         this.name = Objects.requireNonNull(name);
         this.ranking = ranking;
         this.serviceId = serviceId;
@@ -53,6 +73,52 @@ public final class PluginEntry implements PluginOrigin, Ranked {
      */
     public ObjectNode conf() {
         return conf.deepCopy();
+    }
+
+    /** @return the plugins it must come after or before ({@value ShellPlugin#AFTER}, {@value ShellPlugin#BEFORE}) */
+    public Constraints constraints() {
+        return constraints;
+    }
+
+    /**
+     * The ordering constraints of one plugin.
+     *
+     * @param after the names it comes after
+     * @param before the names it comes before
+     */
+    public record Constraints(List<String> after, List<String> before) {
+
+        /** No constraints. */
+        public static final Constraints NONE = new Constraints(List.of(), List.of());
+
+        /** Copies the lists. */
+        public Constraints {
+            after = List.copyOf(after);
+            before = List.copyOf(before);
+        }
+
+        /**
+         * @param after a service property value: {@code NAME,...}, a String[] or a collection, or null
+         * @param before the same
+         * @return the constraints
+         */
+        public static Constraints of(Object after, Object before) {
+            return new Constraints(names(after), names(before));
+        }
+
+        private static List<String> names(Object value) {
+            List<String> names = new ArrayList<>();
+            Iterable<?> items = value instanceof String[] ? List.of((Object[]) value)
+                    : value instanceof Iterable ? (Iterable<?>) value : value == null ? List.of() : List.of(value);
+            for (Object item : items) {
+                for (String n : String.valueOf(item).split(",")) {
+                    if (!n.isBlank()) {
+                        names.add(n.trim());
+                    }
+                }
+            }
+            return names;
+        }
     }
 
     /** @return the plugin name */

@@ -37,6 +37,7 @@ public final class PluginRegistry implements PluginInventory {
     /** service id to registering bundle id, for retirement */
     private final Map<Long, Long> bundles = new TreeMap<>();
     private final Set<Long> retired = new HashSet<>();
+    private Set<String> disabled = Set.of();
     private volatile PluginSnapshot snapshot = PluginSnapshot.EMPTY;
     private volatile List<String> listingProblems = List.of();
 
@@ -64,7 +65,8 @@ public final class PluginRegistry implements PluginInventory {
             return;
         }
         entries.put(id, new PluginEntry((String) name, ranking(ref), id, isTrue(ref.getProperty(ShellPlugin.OPTIONAL)),
-                bsn, version, plugin, ServiceConf.of(ref)));
+                bsn, version, plugin, ServiceConf.of(ref),
+                PluginEntry.Constraints.of(ref.getProperty(ShellPlugin.AFTER), ref.getProperty(ShellPlugin.BEFORE))));
         Bundle b = ref.getBundle();
         bundles.put(id, b == null ? -1L : b.getBundleId());
         rebuild();
@@ -131,7 +133,19 @@ public final class PluginRegistry implements PluginInventory {
                 current.add(e);
             }
         }
-        snapshot = PluginSnapshot.of(current, sources.values());
+        snapshot = PluginSnapshot.of(current, sources.values(), disabled);
+    }
+
+    /**
+     * Takes plugin names out of the snapshots of jobs (and the container) from now on.
+     *
+     * @param names the disabled names, replacing the ones before
+     */
+    public synchronized void disable(Set<String> names) {
+        if (!names.equals(disabled)) {
+            disabled = Set.copyOf(names);
+            rebuild();
+        }
     }
 
     /**
@@ -198,12 +212,10 @@ public final class PluginRegistry implements PluginInventory {
         for (OptionSpec o : CoreOptions.ALL) {
             options.add(new PluginOption(CoreOptions.OWNER, o));
         }
-        for (PluginEntry e : s.all()) {
-            if (s.shadowedBy(e) == null) {
-                AttachedPlugin probe = Inventory.probe(e);
-                for (OptionSpec o : probe == null ? List.<OptionSpec>of() : probe.options()) {
-                    options.add(new PluginOption(e.name(), o));
-                }
+        for (PluginEntry e : s.active()) {
+            AttachedPlugin probe = Inventory.probe(e);
+            for (OptionSpec o : probe == null ? List.<OptionSpec>of() : probe.options()) {
+                options.add(new PluginOption(e.name(), o));
             }
         }
         options.sort(Comparator.comparing(o -> o.option().name()));
@@ -213,6 +225,7 @@ public final class PluginRegistry implements PluginInventory {
     @Override
     public synchronized List<String> problems() {
         List<String> all = new ArrayList<>(problems.values());
+        all.addAll(snapshot.warnings());
         all.addAll(listingProblems);
         return all;
     }

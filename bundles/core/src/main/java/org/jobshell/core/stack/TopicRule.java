@@ -15,7 +15,12 @@ public enum TopicRule {
     /** Logged, and the shell's exit code becomes at least 1. */
     EXIT_CODE("makes the exit code at least 1"),
     /** {@code shell.log}: the message that could not be handled is reported on stderr. */
-    REPORTED("reported on stderr");
+    REPORTED("reported on stderr"),
+    /**
+     * A vetoable container topic ({@code job.submitting}, {@code job.killing}): the action is refused,
+     * as by a veto (optional plugins only warn).
+     */
+    REFUSED("refuses the action");
 
     private final String effect;
 
@@ -26,6 +31,39 @@ public enum TopicRule {
     /** @return what a failure does, as docs/PLUGINS.md words it */
     public String effect() {
         return effect;
+    }
+
+    /**
+     * @param topic a topic
+     * @return how the container calls it, as docs/PLUGINS.md's container table words it: {@code async}
+     *     (off the job's critical path, in stack order for one job), {@code sync, vetoable} or
+     *     {@code sync}
+     */
+    public static String mode(String topic) {
+        if (asynchronous(topic)) {
+            return "async";
+        }
+        return of(topic) == REFUSED ? "sync, vetoable" : "sync";
+    }
+
+    /**
+     * @param topic a topic
+     * @return whether the container calls it asynchronously: the job-level notifications
+     *     ({@code job.submitted}, {@code job.started}, {@code job.polling}, {@code job.killed},
+     *     {@code job.failed}, {@code job.succeeded})
+     */
+    public static boolean asynchronous(String topic) {
+        switch (topic) {
+            case Topics.JOB_SUBMITTED:
+            case Topics.JOB_STARTED:
+            case Topics.JOB_POLLING:
+            case Topics.JOB_KILLED:
+            case Topics.JOB_FAILED:
+            case Topics.JOB_SUCCEEDED:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -49,6 +87,9 @@ public enum TopicRule {
                 return EXIT_CODE;
             case Topics.SHELL_LOG:
                 return REPORTED;
+            case Topics.JOB_SUBMITTING:
+            case Topics.JOB_KILLING:
+                return REFUSED;
             default:
                 return LOGGED;
         }
