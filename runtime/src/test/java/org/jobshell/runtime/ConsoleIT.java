@@ -14,7 +14,7 @@ class ConsoleIT extends DaemonTestBase {
 
     /** The shell.init handlers of the builtins, in call order (ranking). */
     private static final String INIT_HANDLERS =
-            "shell.init            tmpdir, input, output, cpu-affinity, gpu-affinity, task-exit, rlimit, env-expand";
+            "shell.init            tmpdir, pmi-simple, input, output, cpu-affinity, gpu-affinity, task-exit, rlimit, env-expand";
 
     @Test
     void jobshellPluginsShowsWhatTheCommandLineShows() {

@@ -64,7 +64,8 @@ class OptionsIT extends SharedDistributionTestBase {
                 "  -o gpu-affinity=on|off|per-task|map:LIST   (plugin gpu-affinity, default on)",
                 "  -o input.stdin.type=service|file   (plugin input, default service)",
                 "  -o output.stdout.path=TEMPLATE   (plugin output, default the terminal)",
-                "  -o rlimit={NAME: N}   (plugin rlimit)", "  -o env-expand={VAR: TEMPLATE}   (plugin env-expand)")) {
+                "  -o rlimit={NAME: N}   (plugin rlimit)",
+                "  -o pmi=simple|pmi1|pmi2|off[,...]   (plugin pmi-simple, default simple)", "  -o env-expand={VAR: TEMPLATE}   (plugin env-expand)")) {
             assertTrue(r.stdoutLines().contains(row), row + "\n" + r.stdout());
         }
     }

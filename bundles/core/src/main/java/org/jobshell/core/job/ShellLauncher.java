@@ -1,7 +1,7 @@
 package org.jobshell.core.job;
 
 import java.nio.channels.Channel;
-import org.jobshell.api.LogLevel;
+import java.util.function.Consumer;
 import org.jobshell.core.spi.TaskLauncher;
 
 /**
@@ -14,13 +14,17 @@ import org.jobshell.core.spi.TaskLauncher;
 final class ShellLauncher {
 
     private final JobLaunchers launchers;
-    private final ShellLogger logger;
+    private final Consumer<String> debug;
     private volatile JobLaunchers.Named current;
     private volatile boolean fixed;
 
-    ShellLauncher(JobLaunchers launchers, ShellLogger logger) {
+    /**
+     * @param launchers the job's launchers
+     * @param debug logs a line at debug level: which launcher the shell took instead, and why
+     */
+    ShellLauncher(JobLaunchers launchers, Consumer<String> debug) {
         this.launchers = launchers;
-        this.logger = logger;
+        this.debug = debug;
         this.current = launchers.chosen();
     }
 
@@ -52,7 +56,7 @@ final class ShellLauncher {
             }
             for (JobLaunchers.Named other : launchers.others()) {
                 if (other != current && passes(other, channel)) {
-                    logger.log(null, LogLevel.DEBUG, "tasks start with the " + other.name() + " launcher: the "
+                    debug.accept("tasks start with the " + other.name() + " launcher: the "
                             + current.name() + " launcher refused a descriptor (" + refused.getMessage() + ")");
                     current = other;
                     return;

@@ -95,6 +95,9 @@ final class ShellPmi {
             pairs = new SocketPairs();
         }
         SocketPairs.Pair pair = pairs.pair();
+        if (task.localId() == shell.tasks().size() - 1) {
+            pairs.close(); // no stray connection can take a later task's place
+        }
         try {
             env.set("PMI_FD", Integer.toString(task.launch().inherit(pair.task())));
         } catch (IllegalArgumentException refused) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * Connected pairs of Unix domain sockets, what {@code socketpair(2)} gives C, made through a listening
  * socket in a private directory (mode 0700) that only this shell knows and that is gone on
- * {@link #close()}.
+ * {@link #close()}, which the shell calls once its last task has its pair. Closing twice is harmless.
  */
 final class SocketPairs implements AutoCloseable {
 
