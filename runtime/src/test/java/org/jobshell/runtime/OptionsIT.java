@@ -44,9 +44,9 @@ class OptionsIT extends SharedDistributionTestBase {
 
     @Test
     void theReferencesOptionsThatNoPluginHereReadsAreWarnedAbout() {
-        Distribution.Run r = dist.run("run", "-N", "2", "-o", "pmi=pmi2", "true");
+        Distribution.Run r = dist.run("run", "-N", "2", "-o", "sysmon", "true");
         assertEquals(0, r.exitCode(), r.toString());
-        assertEquals(List.of("jobshell[0]:  WARN: unknown option 'pmi': no plugin of this job declares it "
+        assertEquals(List.of("jobshell[0]:  WARN: unknown option 'sysmon': no plugin of this job declares it "
                 + "(see jobshell run --help-options)"), r.stderrLines());
     }
 

@@ -12,8 +12,7 @@ final class Client {
 
     private final Consumer<String> out;
     private int rank;
-    private boolean initialized;
-    private boolean finalized;
+    private Stage stage = Stage.CONNECTED;
     private List<String> spawn;
 
     /**
@@ -37,20 +36,22 @@ final class Client {
         out.accept(line + "\n");
     }
 
-    boolean initialized() {
-        return initialized;
+    /** How far a client got in the protocol. */
+    enum Stage {
+        /** Connected: a task that is no MPI program may leave at any time. */
+        CONNECTED,
+        /** After {@code init}: leaving now, without {@code finalize}, strands the others. */
+        STARTED,
+        /** After {@code finalize} or {@code abort}. */
+        DONE
     }
 
-    void initialized(boolean value) {
-        initialized = value;
+    Stage stage() {
+        return stage;
     }
 
-    boolean finalized() {
-        return finalized;
-    }
-
-    void finalized(boolean value) {
-        finalized = value;
+    void stage(Stage reached) {
+        stage = reached;
     }
 
     /** @return the lines of the multi-line command in progress ({@code mcmd=spawn}), or null */

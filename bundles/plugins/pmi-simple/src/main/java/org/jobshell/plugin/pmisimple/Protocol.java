@@ -90,7 +90,7 @@ final class Protocol {
             case "get" -> client.send("cmd=get_result " + get(r));
             case "barrier_in" -> barrierIn(client);
             case "finalize" -> {
-                client.finalized(true);
+                client.stage(Client.Stage.DONE);
                 client.send("cmd=finalize_ack rc=0");
             }
             case "abort" -> abort(client, r);
@@ -110,7 +110,7 @@ final class Protocol {
      */
     void closed(Client client) {
         barrier.remove(client);
-        if (client.initialized() && !client.finalized() && lost == null) {
+        if (client.stage() == Client.Stage.STARTED && lost == null) {
             lost = client;
         }
         checkLost();
@@ -136,7 +136,7 @@ final class Protocol {
             client.send("cmd=response_to_init rc=-1 msg=PMI-1.1_or_later_is_needed");
             return;
         }
-        client.initialized(true);
+        client.stage(Client.Stage.STARTED);
         client.send("cmd=response_to_init rc=0 pmi_version=1 pmi_subversion=1");
     }
 
@@ -202,7 +202,7 @@ final class Protocol {
     }
 
     private void abort(Client client, Request r) {
-        client.finalized(true);
+        client.stage(Client.Stage.DONE);
         int code = r.attributes().containsKey("exitcode") ? r.requireInt("exitcode") : 1;
         String message = r.attributes().getOrDefault("error_msg", r.attributes().get("msg"));
         job.abort(code, "PMI_Abort: " + (message == null || message.isBlank()
