@@ -2,9 +2,12 @@ package org.jobshell.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +46,37 @@ class DaemonIT extends DaemonTestBase {
         assertEquals(sorted(local.stderrLines()), sorted(viaDaemon.stderrLines()));
         assertTrue(dist.run("jobs").stdout().matches("(?s).*\\nf\\S+ +root +finished +3 +\\S+ \\S+ +2 +sh -c echo.*"),
                 dist.run("jobs").stdout());
+    }
+
+    @Test
+    void onJdk25ClientsGetAnAotCacheMadeAsideAndStartFromIt() throws Exception {
+        assumeFalse(TestJdk.home().isEmpty(), "which JDK bin/jobshell picks is not known here");
+        int feature = TestJdk.featureVersion(Path.of(TestJdk.home()));
+        String prefix = "aot-client-" + feature + "_"; // the distribution is shared by the runs on other JDKs
+        Path cache = dist.home().resolve("var/cache");
+        Distribution.Run first = dist.run("jobs");
+        assertEquals(0, first.exitCode(), first.toString());
+        if (feature < 25) {
+            assertEquals(List.of(), aotFiles(cache, prefix), "no AOT cache before JDK 25");
+            return;
+        }
+        RunningDaemon.await("the client's AOT cache", 60, () -> aotFiles(cache, prefix).size() == 1
+                && aotFiles(cache, prefix).get(0).endsWith(".aot"));
+        Distribution.Run local = dist.run(concat(List.of("run", "--local"), JOB));
+        Distribution.Run fromCache = dist.run(concat(List.of("run"), JOB));
+        assertEquals(local.exitCode(), fromCache.exitCode(), fromCache.toString());
+        assertEquals(sorted(local.stdoutLines()), sorted(fromCache.stdoutLines()));
+        assertEquals(sorted(local.stderrLines()), sorted(fromCache.stderrLines()));
+    }
+
+    /** @return the client AOT files of one JDK in the cache, the lock and files still being written included */
+    private static List<String> aotFiles(Path cache, String prefix) {
+        try (var files = Files.list(cache)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

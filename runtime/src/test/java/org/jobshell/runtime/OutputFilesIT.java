@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,10 @@ class OutputFilesIT extends SharedDistributionTestBase {
     private static Distribution.Run runIn(Path cwd, String... args) throws IOException {
         Files.createDirectories(cwd);
         return Distribution.Run.of(dist.start(pb -> pb.directory(cwd.toFile()), args));
+    }
+
+    private static Path jobsDir() {
+        return dist.home().resolve("var/jobs");
     }
 
     private static List<String> files(Path cwd) throws IOException {
@@ -39,10 +44,12 @@ class OutputFilesIT extends SharedDistributionTestBase {
     @Test
     void eachTaskGetsTheFileItsTemplateNames() throws Exception {
         Path cwd = dir.resolve("per-task");
-        Distribution.Run r = runIn(cwd, "run", "-v", "-n2", "--output=out.{{id}}.{{taskid}}", "echo", "hi");
+        // not -v: the shell's log lines go where stderr goes, into task 0's file (spec §8.3)
+        Set<Path> before = JobRecord.jobs(jobsDir());
+        Distribution.Run r = runIn(cwd, "run", "-n2", "--output=out.{{id}}.{{taskid}}", "echo", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("", r.stdout());
-        String id = JobRecord.ofVerbose(r).dir().getFileName().toString();
+        String id = JobRecord.newIn(jobsDir(), before).dir().getFileName().toString();
         assertEquals(List.of("out." + id + ".0", "out." + id + ".1"), files(cwd));
         for (String f : files(cwd)) {
             assertEquals(List.of("hi"), Files.readAllLines(cwd.resolve(f)));
@@ -131,11 +138,12 @@ class OutputFilesIT extends SharedDistributionTestBase {
         Path cwd = dir.resolve("big");
         long bytes = 200L << 20;
         Files.createDirectories(cwd);
+        Set<Path> before = JobRecord.jobs(jobsDir());
         // a 64 MB heap for 800 MB of output: output held in memory would run the container out of it
         Process p = dist.start(pb -> {
             pb.directory(cwd.toFile());
             pb.environment().put("JOBSHELL_JAVA_OPTS", "-Xmx64m");
-        }, "run", "-v", "-n", "4", "--output=out.{{taskid}}", "sh", "-c",
+        }, "run", "-n", "4", "--output=out.{{taskid}}", "sh", "-c",
                 "yes \"line of task $JOBSHELL_TASK_RANK\" | head -c " + bytes);
         Distribution.Run r = Distribution.Run.of(p);
         assertEquals(0, r.exitCode(), r.toString());
@@ -144,7 +152,7 @@ class OutputFilesIT extends SharedDistributionTestBase {
             assertEquals(bytes, Files.size(out), out.toString());
             assertEquals(expectedDigest("line of task " + t + "\n", bytes), digest(out), out.toString());
         }
-        long eventlog = Files.size(JobRecord.ofVerbose(r).dir().resolve("output.eventlog"));
+        long eventlog = Files.size(JobRecord.newIn(jobsDir(), before).dir().resolve("output.eventlog"));
         assertTrue(eventlog < 64 << 10, "output.eventlog grew to " + eventlog + " bytes");
     }
 

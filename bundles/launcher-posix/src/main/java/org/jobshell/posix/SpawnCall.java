@@ -14,7 +14,8 @@ import org.jobshell.core.spi.SpawnSupport;
 
 /**
  * One {@code posix_spawn} call for one request, with everything the task gets arranged in it:
- * stdin from {@code /dev/null}, stdout and stderr on new {@code O_CLOEXEC} pipes, each inherited
+ * stdin from the request's channel (opened anew through {@code /proc/self/fd}, so a file is read from
+ * its start, as with the ProcessBuilder launcher) or {@code /dev/null}, stdout and stderr on new {@code O_CLOEXEC} pipes, each inherited
  * descriptor at its number (3, 4, ... whatever its kind), every other descriptor closed
  * ({@code addclosefrom_np}), the working directory, a process group of its own, an empty signal mask
  * and every signal's default disposition, and the CPU set ({@link Affinity}).
@@ -45,8 +46,9 @@ final class SpawnCall {
     static PosixProcess spawn(SpawnRequest request, TaskLoop loop) throws SpawnException {
         String file = SpawnSupport.executable(request);
         int[] inherited = descriptors(request.inherited());
+        int stdin = request.stdin() == null ? -1 : SpawnSupport.descriptor(request.stdin(), 0);
         try (Arena arena = Arena.ofConfined()) {
-            return new SpawnCall(arena).run(request, file, inherited, loop);
+            return new SpawnCall(arena).run(request, file, inherited, stdin, loop);
         }
     }
 
@@ -58,7 +60,7 @@ final class SpawnCall {
         return fds;
     }
 
-    private PosixProcess run(SpawnRequest request, String file, int[] inherited, TaskLoop loop)
+    private PosixProcess run(SpawnRequest request, String file, int[] inherited, int stdin, TaskLoop loop)
             throws SpawnException {
         int[] out = pipe();
         int[] err;
@@ -71,7 +73,7 @@ final class SpawnCall {
         MemorySegment pid = arena.allocate(JAVA_INT);
         int rc;
         try {
-            prepare(request, out[1], err[1], inherited);
+            prepare(request, out[1], err[1], inherited, stdin);
             MemorySegment argv = strings(request.argv());
             MemorySegment envp = strings(environment(request.environment()));
             MemorySegment path = arena.allocateFrom(file);
@@ -114,20 +116,21 @@ final class SpawnCall {
 
     /**
      * The file actions, in order: the inherited descriptors first moved above every number involved
-     * (so that placing one never clobbers another's source), stdio, the inherited ones to 3, 4, ...,
-     * the working directory, then everything from the first free number up closed.
+     * (so that placing one never clobbers another's source, stdin's included), stdio, the inherited
+     * ones to 3, 4, ..., the working directory, then everything from the first free number up closed.
      */
-    private void prepare(SpawnRequest request, int stdout, int stderr, int[] inherited) {
+    private void prepare(SpawnRequest request, int stdout, int stderr, int[] inherited, int stdin) {
         check(Spawn.actionsInit(actions), "posix_spawn_file_actions_init");
         check(Spawn.attrInit(attr), "posix_spawnattr_init");
-        int parking = Math.max(Math.max(stdout, stderr), FIRST_EXTRA + inherited.length) + 1;
+        int parking = Math.max(Math.max(Math.max(stdout, stderr), stdin), FIRST_EXTRA + inherited.length) + 1;
         for (int fd : inherited) {
             parking = Math.max(parking, fd + 1);
         }
         for (int i = 0; i < inherited.length; i++) {
             check(Spawn.dup2(actions, inherited[i], parking + i), "adddup2");
         }
-        check(Spawn.open(actions, 0, arena.allocateFrom("/dev/null"), Io.O_RDONLY, 0), "addopen");
+        String input = stdin < 0 ? "/dev/null" : "/proc/self/fd/" + stdin;
+        check(Spawn.open(actions, 0, arena.allocateFrom(input), Io.O_RDONLY, 0), "addopen");
         check(Spawn.dup2(actions, stdout, 1), "adddup2");
         check(Spawn.dup2(actions, stderr, 2), "adddup2");
         for (int i = 0; i < inherited.length; i++) {

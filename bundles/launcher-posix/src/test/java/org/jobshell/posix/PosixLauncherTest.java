@@ -79,6 +79,33 @@ class PosixLauncherTest {
     }
 
     @Test
+    void stdinFromAFileIsReadFromItsStartByEveryTaskAndFromAPipeToItsEnd() throws Exception {
+        Path file = Files.writeString(dir.resolve("stdin.txt"), "line 1\nline 2\n");
+        Pipe pipe = Pipe.open();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<Recorder> fromFile = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Recorder r = new Recorder();
+                launcher.spawn(new SpawnRequest(List.of("cat"), ENV, dir, null, List.of(), r, in));
+                fromFile.add(r);
+            }
+            Recorder fromPipe = new Recorder();
+            launcher.spawn(new SpawnRequest(List.of("sh", "-c", "cat; ls /proc/$$/fd"), ENV, dir, null, List.of(),
+                    fromPipe, pipe.source()));
+            pipe.sink().write(ByteBuffer.wrap("through the pipe\n".getBytes(StandardCharsets.UTF_8)));
+            pipe.sink().close();
+            for (Recorder r : fromFile) {
+                assertEquals(ExitStatus.exited(0), r.await(), r.stderr());
+                assertEquals("line 1\nline 2\n", r.stdout());
+            }
+            assertEquals(ExitStatus.exited(0), fromPipe.await(), fromPipe.stderr());
+            assertEquals("through the pipe\n0\n1\n2\n", fromPipe.stdout());
+        } finally {
+            pipe.source().close();
+        }
+    }
+
+    @Test
     void aPipeAFileAndASocketArriveAtTheirNumbers() throws Exception {
         Path file = Files.writeString(dir.resolve("in.txt"), "from a file\n");
         Pipe pipe = Pipe.open();
