@@ -106,7 +106,7 @@ final class ShellPmi {
             if (task.localId() > 0) {
                 throw refused; // the earlier tasks got a socket: the launcher cannot change now
             }
-            shell.log().debug("tasks connect through PMI_PORT on loopback: " + refused.getMessage());
+            shell.log().trace("tasks connect through PMI_PORT on loopback: " + refused.getMessage());
             port = ServerSocketChannel.open();
             port.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             loop.listen(port, new TaskSockets(shell));
