@@ -14,7 +14,7 @@ class ConsoleIT extends DaemonTestBase {
 
     /** The shell.init handlers of the builtins, in call order (ranking). */
     private static final String INIT_HANDLERS =
-            "shell.init            tmpdir, files, input, output, cpu-affinity, gpu-affinity, task-exit, rlimit, signal, oom, env-expand";
+            "shell.init            tmpdir, files, pmi-simple, input, output, cpu-affinity, gpu-affinity, task-exit, rlimit, signal, oom, env-expand";
 
     @Test
     void jobshellPluginsShowsWhatTheCommandLineShows() {

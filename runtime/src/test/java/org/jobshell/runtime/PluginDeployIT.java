@@ -24,7 +24,7 @@ class PluginDeployIT {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(row(r, "output").matches("output +27 +active +org\\.jobshell\\.plugin\\.output .*"), r.stdout());
         assertTrue(row(r, "cpu-affinity").contains("shell.init,task.exec"), r.stdout());
-        for (String[] builtin : new String[][] {{"tmpdir", "3", "tmpdir"}, {"files", "6", "files"}, {"input", "18", "input"},
+        for (String[] builtin : new String[][] {{"tmpdir", "3", "tmpdir"}, {"files", "6", "files"}, {"pmi-simple", "15", "pmisimple"}, {"input", "18", "input"},
             {"gpu-affinity", "39", "gpuaffinity"}, {"task-exit", "54", "taskexit"}, {"rlimit", "63", "rlimit"}, {"signal", "72", "signal"}, {"oom", "75", "oom"},
             {"taskmap.cyclic", "66", "taskmap.cyclic"}, {"taskmap.hostfile", "69", "taskmap.hostfile"},
             {"env-expand", "84", "envexpand"}}) {

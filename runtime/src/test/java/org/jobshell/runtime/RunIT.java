@@ -91,7 +91,8 @@ class RunIT extends SharedDistributionTestBase {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("GREETING", "JOBSHELL_JOB_ID", "JOBSHELL_JOB_KEY", "JOBSHELL_JOB_NNODES",
                 "JOBSHELL_JOB_SIZE", "JOBSHELL_SHELL_RANK", "JOBSHELL_TASKMAP", "JOBSHELL_TASK_LOCAL_ID",
-                "JOBSHELL_TASK_RANK", "JOBSHELL_JOB_TMPDIR", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER")), names);
+                "JOBSHELL_TASK_RANK", "JOBSHELL_JOB_TMPDIR", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "PMI_RANK",
+                "PMI_SIZE", TestJdk.posix() ? "PMI_FD" : "PMI_PORT", TestJdk.posix() ? "PMI_FD" : "PMI_ID")), names);
     }
 
     @Test

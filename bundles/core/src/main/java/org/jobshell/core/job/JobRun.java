@@ -24,7 +24,6 @@ import org.jobshell.api.admin.JobState;
 import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.ShellExchange;
-import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginSnapshot;
 import org.jobshell.core.stack.Watchdog;
 
@@ -39,8 +38,7 @@ final class JobRun implements Job {
     /**
      * What a job needs from the container.
      *
-     * @param launcher starts the tasks
-     * @param launcherName its {@value TaskLauncher#NAME}, for messages
+     * @param launchers start the tasks
      * @param watchdog times plugin callbacks
      * @param bridge posts topics to EventAdmin
      * @param hostname this host's name
@@ -50,7 +48,7 @@ final class JobRun implements Job {
      * @param times how long the job waits for tasks
      * @param orphans kills what tasks leave behind
      */
-    record Container(TaskLauncher launcher, String launcherName, Watchdog watchdog, EventBridge bridge, String hostname, long uid,
+    record Container(JobLaunchers launchers, Watchdog watchdog, EventBridge bridge, String hostname, long uid,
             ObjectMapper mapper, ScheduledExecutorService timer, Times times, Orphans orphans) {
     }
 
@@ -302,12 +300,8 @@ final class JobRun implements Job {
         return plugins;
     }
 
-    TaskLauncher launcher() {
-        return container.launcher();
-    }
-
-    String launcherName() {
-        return container.launcherName();
+    JobLaunchers launchers() {
+        return container.launchers();
     }
 
     Watchdog watchdog() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +90,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
-    private final Map<ServiceReference<TaskLauncher>, TaskLauncher> launchers = new HashMap<>();
+    private final LauncherChoice launchers = new LauncherChoice();
     private final Orphans orphans = new Orphans();
     private volatile String launcherName = "";
     private Path varDir;
@@ -162,56 +161,12 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     @Reference(service = TaskLauncher.class, cardinality = ReferenceCardinality.AT_LEAST_ONE,
             policy = ReferencePolicy.DYNAMIC, unbind = "removeLauncher")
     void addLauncher(ServiceReference<TaskLauncher> ref, TaskLauncher launcher) {
-        synchronized (launchers) {
-            launchers.put(ref, launcher);
-        }
+        launchers.add(ref, launcher);
     }
 
     /** @param ref a launcher service going away */
     void removeLauncher(ServiceReference<TaskLauncher> ref) {
-        synchronized (launchers) {
-            launchers.remove(ref);
-        }
-    }
-
-    /**
-     * @param tasks the job's tasks
-     * @return the launcher a new job uses: the one the {@value #LAUNCHER} setting names, else the
-     *     highest-ranked one whose {@value TaskLauncher#MIN_TASKS} the job reaches, ties to the earlier
-     *     registered ({@link ServiceReference#compareTo}, read now, so a changed ranking counts)
-     */
-    private Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher(int tasks) {
-        String name = launcherName;
-        synchronized (launchers) {
-            return launchers.entrySet().stream()
-                    .filter(e -> name.isEmpty() ? minTasks(e.getKey()) <= tasks
-                            : name.equals(e.getKey().getProperty(TaskLauncher.NAME)))
-                    .max(Map.Entry.comparingByKey())
-                    .orElseThrow(() -> new ShellException(name.isEmpty() ? "no task launcher is available"
-                            : "the launcher '" + name + "' (setting " + LAUNCHER + ") is not available: there are "
-                            + launcherNames() + " (this JVM is Java " + Runtime.version().feature()
-                            + "; posix needs 22+)"));
-        }
-    }
-
-    private static long minTasks(ServiceReference<TaskLauncher> ref) {
-        Object v = ref.getProperty(TaskLauncher.MIN_TASKS);
-        if (v instanceof Number) {
-            return ((Number) v).longValue();
-        }
-        try {
-            return v == null ? 0 : Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            return 0; // a bad value does not take a launcher away
-        }
-    }
-
-    private String launcherNames() {
-        StringBuilder b = new StringBuilder();
-        for (ServiceReference<TaskLauncher> ref : launchers.keySet()) {
-            b.append(b.length() == 0 ? "" : ", ").append(ref.getProperty(TaskLauncher.NAME));
-        }
-        return b.length() == 0 ? "none" : b.toString();
+        launchers.remove(ref);
     }
 
     private static Path defaultVarDir() {
@@ -252,9 +207,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
             dir.close();
             throw e;
         }
-        Map.Entry<ServiceReference<TaskLauncher>, TaskLauncher> launcher = launcher(jobspec.totalTasks());
-        JobRun.Container container = new JobRun.Container(launcher.getValue(),
-                String.valueOf(launcher.getKey().getProperty(TaskLauncher.NAME)), watchdog, new EventBridge(eventAdmin),
+        JobRun.Container container = new JobRun.Container(launchers.choose(jobspec.totalTasks(), launcherName), watchdog, new EventBridge(eventAdmin),
                 hostname, uid, mapper, timer, times, orphans);
         JobTerminal terminal = new JobTerminal(request.stdout(), request.stderr(), request.stdin());
         JobRun job;

@@ -1,5 +1,6 @@
 package org.jobshell.core.job;
 
+import org.jobshell.api.LogLevel;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.ShellInfo;
 import org.jobshell.api.Topics;
@@ -59,7 +60,8 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure,
                 topic -> job.bridge().post(topic, job.id(), rank, tasks().current()));
         this.mustache = new Mustache(this);
-        this.tasks = new ShellTasks(job.launcher(), topics, failure, loop, exchange, calls, mustache, logger,
+        this.tasks = new ShellTasks(new ShellLauncher(job.launchers(),
+                line -> logger.log(null, LogLevel.DEBUG, line)), topics, failure, loop, exchange, calls, mustache, logger,
                 job.leftovers());
         this.plugins = new ShellPlugins(this, rank);
         this.logger.offerTo(topics, () -> Thread.currentThread() == thread && plugins.ready());

@@ -139,7 +139,7 @@ final class ShellRun {
         }
         topics.call(Topics.SHELL_POST_INIT);
         if (rank == 0) {
-            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.launcherName() + " launcher");
+            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.launchers().chosen().name() + " launcher");
         }
         parts.tasks().startAll();
         topics.call(Topics.SHELL_START);

@@ -15,7 +15,6 @@ import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.spi.SpawnException;
 import org.jobshell.core.spi.SpawnRequest;
 import org.jobshell.core.spi.Spawned;
-import org.jobshell.core.spi.TaskLauncher;
 import org.jobshell.core.stack.PluginCalls;
 
 /**
@@ -39,7 +38,7 @@ final class ShellTasks implements TaskRecord.Owner {
     record Setup(String jobId, int shellRank, TaskLayout layout, List<String> command, String hostname) {
     }
 
-    private final TaskLauncher launcher;
+    private final ShellLauncher launcher;
     private final TopicCalls topics;
     private final ShellFailure failure;
     private final ShellLoop loop;
@@ -57,7 +56,7 @@ final class ShellTasks implements TaskRecord.Owner {
     private int exited;
     private boolean finished;
 
-    ShellTasks(TaskLauncher launcher, TopicCalls topics, ShellFailure failure, ShellLoop loop, ShellExchange exchange,
+    ShellTasks(ShellLauncher launcher, TopicCalls topics, ShellFailure failure, ShellLoop loop, ShellExchange exchange,
             PluginCalls calls, Mustache mustache, ShellLogger logger, Leftovers leftovers) {
         this.launcher = launcher;
         this.topics = topics;
@@ -86,7 +85,7 @@ final class ShellTasks implements TaskRecord.Owner {
         environment.set("JOBSHELL_JOB_SIZE", Integer.toString(layout.totalTasks()));
         environment.set("JOBSHELL_JOB_NNODES", Integer.toString(layout.shells()));
         environment.set("JOBSHELL_SHELL_RANK", Integer.toString(setup.shellRank()));
-        environment.set(Orphans.VARIABLE, leftovers.open(launcher, setup.jobId(), setup.shellRank(),
+        environment.set(Orphans.VARIABLE, leftovers.open(launcher.launcher(), setup.jobId(), setup.shellRank(),
                 this::outputOpen));
         if (environment.get("HOSTNAME") != null) {
             environment.set("HOSTNAME", hostname);
@@ -159,9 +158,10 @@ final class ShellTasks implements TaskRecord.Owner {
             LaunchSpec launch = t.launchSpec();
             launch.markStarted();
             leftovers.beforeStart();
+            launcher.fix();
             Spawned spawned;
             try {
-                spawned = launcher.spawn(new SpawnRequest(launch.commandLine(), launch.environment().toMap(),
+                spawned = launcher.launcher().spawn(new SpawnRequest(launch.commandLine(), launch.environment().toMap(),
                         launch.cwd(), launch.cpus(), launch.inherited(), t, launch.stdin()));
             } catch (SpawnException e) {
                 t.failed();
@@ -265,7 +265,7 @@ final class ShellTasks implements TaskRecord.Owner {
     public void signal(List<Spawned> processes, int signal) {
         signals.sent(signal);
         if (!processes.isEmpty()) {
-            launcher.signal(processes, signal);
+            launcher.launcher().signal(processes, signal);
         }
     }
 

@@ -8,7 +8,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Starts task processes. Registered as an OSGi service: a job uses the launcher service with the
  * highest {@code service.ranking} at the moment it is submitted (ties: the earlier registered) among
  * those whose {@link #MIN_TASKS} it reaches, or the one the core's {@code launcher} setting names,
- * and keeps it until it ends. The core's own {@code ProcessBuilder} launcher ranks 0.
+ * and keeps it until it ends. The core's own {@code ProcessBuilder} launcher ranks 0. Unless the setting
+ * names one, a shell whose plugin asks a task to inherit a channel the job's launcher refuses
+ * ({@link #checkInheritable}) takes, before its first spawn, the highest-ranked other launcher that
+ * accepts it, whatever its {@link #MIN_TASKS}.
  *
  * <p>An implementation reads task output without a thread per stream, calls the request's
  * {@link ProcessObserver} for output, end of file and exit, never leaks the container's descriptors or
