@@ -1,7 +1,6 @@
 package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -11,9 +10,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.jobshell.api.Fsd;
 import org.jobshell.api.Idset;
@@ -21,11 +17,9 @@ import org.jobshell.api.LogLevel;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.admin.Job;
 import org.jobshell.api.admin.JobState;
-import org.jobshell.core.launch.Orphans;
 import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.stack.PluginSnapshot;
-import org.jobshell.core.stack.Watchdog;
 
 /**
  * A running job, as the execution system sees it: its shells and the exchange between them, its
@@ -35,34 +29,6 @@ import org.jobshell.core.stack.Watchdog;
  */
 final class JobRun implements Job {
 
-    /**
-     * What a job needs from the container.
-     *
-     * @param launchers start the tasks
-     * @param watchdog times plugin callbacks
-     * @param bridge posts topics to EventAdmin
-     * @param hostname this host's name
-     * @param uid the owner's uid (in the service name)
-     * @param mapper serializes what shells exchange
-     * @param timer runs the kill escalation of cancelled jobs
-     * @param times how long the job waits for tasks
-     * @param orphans kills what tasks leave behind
-     */
-    record Container(JobLaunchers launchers, Watchdog watchdog, EventBridge bridge, String hostname, long uid,
-            ObjectMapper mapper, ScheduledExecutorService timer, Times times, Orphans orphans) {
-    }
-
-    /**
-     * How long a job waits for its tasks.
-     *
-     * @param drainMillis after a fatal error, how long a shell waits for its killed tasks to be gone
-     * @param killGraceMillis after a cancel, how long tasks may take to end before SIGKILL
-     * @param orphanGraceMillis after a shell's last task exited, how long what it started may hold its
-     *     output before it is killed
-     */
-    record Times(long drainMillis, long killGraceMillis, long orphanGraceMillis) {
-    }
-
     private final long jobId;
     private final String id;
     private final Jobspec jobspec;
@@ -71,7 +37,7 @@ final class JobRun implements Job {
     private final TaskLayout layout;
     private final JobDirectory directory;
     private final PluginSnapshot plugins;
-    private final Container container;
+    private final JobContainer container;
     private final Path cwd;
     private final LeaderRecords records;
     private final LocalExchange exchange;
@@ -81,14 +47,11 @@ final class JobRun implements Job {
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private final String owner;
     private final Instant started = Instant.now();
-    private ScheduledFuture<?> escalation;
-    private ScheduledFuture<?> timeLimit;
-    private volatile IntConsumer killGuard = signal -> { };
-    private volatile boolean killed;
+    private final JobStops stops;
     private volatile IntConsumer finishing = code -> { };
 
     JobRun(long jobId, Jobspec jobspec, Resources resources, JobDirectory directory, JobTerminal terminal,
-            PluginSnapshot plugins, Container container, Path cwd, String owner) {
+            PluginSnapshot plugins, JobContainer container, Path cwd, String owner) {
         this.jobId = jobId;
         this.owner = owner;
         this.id = directory.id();
@@ -103,6 +66,7 @@ final class JobRun implements Job {
         this.records = new LeaderRecords(directory, terminal, layout.shells());
         this.exchange = new LocalExchange(layout.shells(), container.mapper());
         this.clients = exchange.forShell(0);
+        this.stops = new JobStops(clients, container.timer(), container.times().killGraceMillis());
         for (int r = 0; r < layout.shells(); r++) {
             ShellRun shell = new ShellRun(this, r, exchange.forShell(r), r == 0 ? records : null);
             exchange.bind(r, shell.endpoint());
@@ -119,9 +83,7 @@ final class JobRun implements Job {
             done.add(s.done());
         }
         CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> finish(done));
-        synchronized (this) {
-            timeLimit = TimeLimit.arm(container.timer(), resources.expiration(), this::expire);
-        }
+        stops.timeLimit(resources.expiration(), this::expire);
         for (ShellRun s : shells) {
             s.start();
         }
@@ -143,14 +105,7 @@ final class JobRun implements Job {
         for (CompletableFuture<Integer> d : done) {
             code = Math.max(code, d.join());
         }
-        synchronized (this) {
-            if (escalation != null) {
-                escalation.cancel(false);
-            }
-            if (timeLimit != null) {
-                timeLimit.cancel(false);
-            }
-        }
+        stops.ended();
         Integer raised = records.exceptionCode();
         if (raised != null) {
             code = raised;
@@ -238,14 +193,12 @@ final class JobRun implements Job {
 
     @Override
     public void kill(int signal) {
-        killGuard.accept(signal);
-        killed = true;
-        exchange.kill(signal);
+        stops.kill(signal);
     }
 
     /** @param guard asked before each {@link #kill}: throws to refuse it ({@code job.killing}) */
     void guardKills(IntConsumer guard) {
-        killGuard = guard;
+        stops.guard(guard);
     }
 
     /** @param hook told the exit code just before {@link #exitCode()} completes with it; must not block */
@@ -255,7 +208,7 @@ final class JobRun implements Job {
 
     /** @return whether a kill or a cancel reached the job */
     boolean killed() {
-        return killed;
+        return stops.stopped();
     }
 
     /** @return the pids of the job's tasks that are running now */
@@ -267,17 +220,7 @@ final class JobRun implements Job {
 
     @Override
     public void cancel(int signal) {
-        killed = true;
-        exchange.cancel(signal);
-        if (signal == Signals.KILL) {
-            return;
-        }
-        synchronized (this) {
-            if (escalation == null && !exitCode.isDone()) {
-                escalation = container.timer().schedule(() -> exchange.kill(Signals.KILL),
-                        container.times().killGraceMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
+        stops.cancel(signal);
     }
 
     String serviceName() {
@@ -300,28 +243,13 @@ final class JobRun implements Job {
         return plugins;
     }
 
-    JobLaunchers launchers() {
-        return container.launchers();
-    }
-
-    Watchdog watchdog() {
-        return container.watchdog();
-    }
-
-    long drainMillis() {
-        return container.times().drainMillis();
-    }
-
-    EventBridge bridge() {
-        return container.bridge();
-    }
-
-    String hostname() {
-        return container.hostname();
-    }
-
     Path cwd() {
         return cwd;
+    }
+
+    /** @return what the container gives the job: launchers, watchdog, EventAdmin bridge, host name, times */
+    JobContainer container() {
+        return container;
     }
 
     /** @return a new shell's tracker of what its tasks leave behind */

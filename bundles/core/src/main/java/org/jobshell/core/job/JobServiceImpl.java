@@ -2,8 +2,6 @@ package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +95,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     private JobIds ids;
     private Watchdog watchdog;
     private ScheduledExecutorService timer;
-    private volatile JobRun.Times times;
+    private volatile JobTimes times;
     private volatile JobLimits limits;
     private String hostname;
     private long uid;
@@ -131,7 +129,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
         try {
             watchdog.limits(settings.millis(WATCHDOG_WARN, DEFAULT_WARN_MS),
                     settings.millis(WATCHDOG_FAIL, DEFAULT_FAIL_MS));
-            times = new JobRun.Times(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS),
+            times = new JobTimes(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS),
                     settings.millis(ORPHAN_GRACE, DEFAULT_ORPHAN_GRACE_MS));
             launcherName = settings.get(LAUNCHER, "");
             limits = JobLimits.of(settings);
@@ -207,7 +205,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
             dir.close();
             throw e;
         }
-        JobRun.Container container = new JobRun.Container(launchers.choose(jobspec.totalTasks(), launcherName), watchdog, new EventBridge(eventAdmin),
+        JobContainer container = new JobContainer(launchers.choose(jobspec.totalTasks(), launcherName), watchdog, new EventBridge(eventAdmin),
                 hostname, uid, mapper, timer, times, orphans);
         JobTerminal terminal = new JobTerminal(request.stdout(), request.stderr(), request.stdin());
         JobRun job;
@@ -283,34 +281,5 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     @Override
     public void validate(ObjectNode jobspec) {
         Jobspec.parse(jobspec);
-    }
-
-    /** Facts about this host, read cheaply from /proc (no DNS). */
-    static final class HostFacts {
-        private HostFacts() {
-        }
-
-        static String hostname() {
-            try {
-                // readAllLines, not readString: on some kernels procfs sizes make readString stop early
-                return Files.readAllLines(Path.of("/proc/sys/kernel/hostname")).get(0).trim();
-            } catch (IOException e) {
-                String h = System.getenv("HOSTNAME");
-                return h == null ? "localhost" : h;
-            }
-        }
-
-        static long uid() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("Uid:")) {
-                        return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new ShellException("cannot read this process's uid from /proc/self/status: " + e.getMessage());
-            }
-            throw new ShellException("no Uid line in /proc/self/status");
-        }
     }
 }

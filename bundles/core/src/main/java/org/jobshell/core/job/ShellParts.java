@@ -49,8 +49,8 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.rank = rank;
         this.exchange = exchange;
         this.leader = leader;
-        this.calls = new PluginCalls(job.watchdog());
-        this.loop = new ShellLoop(job.drainMillis());
+        this.calls = new PluginCalls(job.container().watchdog());
+        this.loop = new ShellLoop(job.container().times().drainMillis());
         this.options = new JobOptions(job.jobspec().options());
         this.environment = new EnvironmentMap(job.jobspec().environment());
         this.verbosity = options.verbosity();
@@ -58,9 +58,9 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.logger = new ShellLogger(verbosity.level(), exchange);
         this.failure = new ShellFailure(logger, exchange);
         this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure,
-                topic -> job.bridge().post(topic, job.id(), rank, tasks().current()));
+                topic -> job.container().bridge().post(topic, job.id(), rank, tasks().current()));
         this.mustache = new Mustache(this);
-        this.tasks = new ShellTasks(new ShellLauncher(job.launchers(),
+        this.tasks = new ShellTasks(new ShellLauncher(job.container().launchers(),
                 line -> logger.log(null, LogLevel.DEBUG, line)), topics, failure, loop, exchange, calls, mustache, logger,
                 job.leftovers());
         this.plugins = new ShellPlugins(this, rank);

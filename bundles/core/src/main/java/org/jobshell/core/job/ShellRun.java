@@ -118,7 +118,7 @@ final class ShellRun {
         }
         Path cwd = job.cwd();
         if (!Files.isDirectory(cwd)) {
-            parts.logger().log(null, LogLevel.ERROR, "host " + job.hostname() + ": Could not change dir to " + cwd
+            parts.logger().log(null, LogLevel.ERROR, "host " + job.container().hostname() + ": Could not change dir to " + cwd
                     + ": No such directory. Going to /tmp instead");
             cwd = Path.of("/tmp");
         }
@@ -126,7 +126,7 @@ final class ShellRun {
         OptionChecks.apply(parts, rank == 0);
         parts.layout(ShellTaskmap.apply(parts.layout(), parts.options(), parts.topics(), parts.failure()));
         parts.tasks().create(new ShellTasks.Setup(job.id(), rank, parts.layout(), job.jobspec().command(),
-                job.hostname()), parts.environment(), cwd);
+                job.container().hostname()), parts.environment(), cwd);
         TopicCalls topics = parts.topics();
         topics.call(Topics.SHELL_INIT);
         barrier("init");
@@ -139,7 +139,7 @@ final class ShellRun {
         }
         topics.call(Topics.SHELL_POST_INIT);
         if (rank == 0) {
-            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.launchers().chosen().name() + " launcher");
+            parts.logger().log(null, LogLevel.DEBUG, "tasks start with the " + job.container().launchers().chosen().name() + " launcher");
         }
         parts.tasks().startAll();
         topics.call(Topics.SHELL_START);

@@ -102,8 +102,8 @@ final class JobHarness implements AutoCloseable {
         JobDirectory dir = JobDirectory.create(var.resolve("jobs"), ids, spec.json(), r.toJson(), spec.totalTasks(),
                 MAPPER);
         JobRun job = new JobRun(dir.jobId(), spec, r, dir, new JobTerminal(out, err), PluginSnapshot.of(plugins),
-                new JobRun.Container(JobLaunchers.only(ProcessBuilderLauncher.NAME, launcher), watchdog, new EventBridge(null), "testhost",
-                        1000, MAPPER, timer, new JobRun.Times(drainMillis, killGraceMillis, ORPHAN_GRACE_MILLIS), orphans),
+                new JobContainer(JobLaunchers.only(ProcessBuilderLauncher.NAME, launcher), watchdog, new EventBridge(null), "testhost",
+                        1000, MAPPER, timer, new JobTimes(drainMillis, killGraceMillis, ORPHAN_GRACE_MILLIS), orphans),
                 Path.of(spec.cwd() == null ? "/tmp" : spec.cwd()), "tester");
         job.start();
         return job;
