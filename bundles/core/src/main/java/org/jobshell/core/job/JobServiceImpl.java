@@ -52,29 +52,6 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     /** The configuration PID of the core. */
     public static final String PID = "org.jobshell.core";
 
-    /** Property: the var directory (jobs live in var/jobs). */
-    static final String VAR_DIR = "var.dir";
-    /** Property: warn when a plugin callback runs longer than this many ms (0: never). */
-    static final String WATCHDOG_WARN = "watchdog.warn.ms";
-    /** Property: deny-list and interrupt a plugin callback that runs longer than this many ms (0: never). */
-    static final String WATCHDOG_FAIL = "watchdog.fail.ms";
-    /** Property: after a cancel (SIGINT, SIGTERM), how long tasks may take to end before SIGKILL. */
-    static final String KILL_GRACE = "kill.grace.ms";
-
-    private static final long DEFAULT_WARN_MS = 10_000;
-    private static final long DEFAULT_FAIL_MS = 300_000;
-    /** Property: after a shell's last task exited, how long what it started may hold its output (ms). */
-    static final String ORPHAN_GRACE = "orphan.grace.ms";
-    /** Property: seconds between two {@code job.polling} calls of a running job (0: none). */
-    static final String POLL_INTERVAL = "job.poll-interval";
-    /** Property: at shutdown, how long queued container topic calls may take (ms). */
-    static final String CONTAINER_DRAIN = "container.drain.ms";
-    /** Property: the launcher jobs use, by its {@value TaskLauncher#NAME} (empty: the highest-ranked). */
-    static final String LAUNCHER = "launcher";
-
-    private static final long DEFAULT_KILL_GRACE_MS = 5_000;
-    private static final long DEFAULT_ORPHAN_GRACE_MS = 1_000;
-
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<JobRun> running = ConcurrentHashMap.newKeySet();
     private final JobTable table = new JobTable(1000);
@@ -105,7 +82,7 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     @Activate
     void activate(BundleContext context, Map<String, Object> config) {
         ids = new JobIds(ProcessHandle.current().pid());
-        watchdog = new Watchdog(100, DEFAULT_WARN_MS, DEFAULT_FAIL_MS);
+        watchdog = new Watchdog(100, CoreSettings.DEFAULT_WARN_MS, CoreSettings.DEFAULT_FAIL_MS);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jobshell-kill-timer");
             t.setDaemon(true);
@@ -124,16 +101,15 @@ public final class JobServiceImpl implements JobService, PluginRetirement {
     @Modified
     void modified(BundleContext context, Map<String, Object> config) {
         Settings settings = new Settings(context, config);
-        String var = settings.get(VAR_DIR, "");
+        String var = settings.get(CoreSettings.VAR_DIR, "");
         varDir = var.isEmpty() ? defaultVarDir() : Path.of(var);
         try {
-            watchdog.limits(settings.millis(WATCHDOG_WARN, DEFAULT_WARN_MS),
-                    settings.millis(WATCHDOG_FAIL, DEFAULT_FAIL_MS));
-            times = new JobTimes(ShellLoop.DRAIN_MILLIS, settings.millis(KILL_GRACE, DEFAULT_KILL_GRACE_MS),
-                    settings.millis(ORPHAN_GRACE, DEFAULT_ORPHAN_GRACE_MS));
-            launcherName = settings.get(LAUNCHER, "");
-            limits = JobLimits.of(settings);
-            hooks.settings(settings.positiveInt(POLL_INTERVAL, 10), settings.millis(CONTAINER_DRAIN, 1_000));
+            CoreSettings core = CoreSettings.of(settings);
+            watchdog.limits(core.warnMillis(), core.failMillis());
+            times = core.times();
+            launcherName = core.launcher();
+            limits = core.limits();
+            hooks.settings(core.pollSeconds(), core.drainMillis());
             configProblem = null;
         } catch (ShellException e) {
             // keep serving (jobshell plugins works) but refuse jobs until the setting is fixed

@@ -31,7 +31,7 @@ final class LauncherChoice {
 
     /**
      * @param tasks the job's tasks
-     * @param name the core's {@value JobServiceImpl#LAUNCHER} setting, empty when unset
+     * @param name the core's {@value CoreSettings#LAUNCHER} setting, empty when unset
      * @return the launcher a new job takes: the one the setting names, else the highest-ranked one whose
      *     {@value TaskLauncher#MIN_TASKS} the job reaches, ties to the earlier registered
      *     ({@link ServiceReference#compareTo}, read now, so a changed ranking counts); and unless the
@@ -45,7 +45,7 @@ final class LauncherChoice {
                         : name.equals(e.getKey().getProperty(TaskLauncher.NAME)))
                 .max(Map.Entry.comparingByKey())
                 .orElseThrow(() -> new ShellException(name.isEmpty() ? "no task launcher is available"
-                        : "the launcher '" + name + "' (setting " + JobServiceImpl.LAUNCHER
+                        : "the launcher '" + name + "' (setting " + CoreSettings.LAUNCHER
                         + ") is not available: there are " + launcherNames() + " (this JVM is Java "
                         + Runtime.version().feature() + "; posix needs 22+)"));
         List<JobLaunchers.Named> others = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.jobshell.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Set;
 import org.jobshell.api.Args;
 import org.jobshell.api.LogLevel;
@@ -27,6 +28,23 @@ final class Mustache {
 
     Mustache(ShellScope scope) {
         this.scope = scope;
+    }
+
+    /**
+     * Renders the templates among a task's arguments, in place (between {@code task.init} and
+     * {@code task.exec}, spec §2.1, S23).
+     *
+     * @param argv the task's command line
+     * @param task the task
+     * @param shellRank its shell
+     */
+    void renderAll(List<String> argv, Task task, int shellRank) {
+        for (int i = 0; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (arg.contains("{{")) {
+                argv.set(i, render(arg, task, shellRank));
+            }
+        }
     }
 
     /**

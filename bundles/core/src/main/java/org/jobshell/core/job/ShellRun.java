@@ -125,7 +125,7 @@ final class ShellRun {
         parts.plugins().attachAll(job.plugins());
         OptionChecks.apply(parts, rank == 0);
         parts.layout(ShellTaskmap.apply(parts.layout(), parts.options(), parts.topics(), parts.failure()));
-        parts.tasks().create(new ShellTasks.Setup(job.id(), rank, parts.layout(), job.jobspec().command(),
+        parts.tasks().create(new TaskSetup(job.id(), rank, parts.layout(), job.jobspec().command(),
                 job.container().hostname()), parts.environment(), cwd);
         TopicCalls topics = parts.topics();
         topics.call(Topics.SHELL_INIT);

@@ -3,7 +3,6 @@ package org.jobshell.core.job;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import org.jobshell.api.Args;
 import org.jobshell.api.Task;
@@ -25,18 +24,6 @@ import org.jobshell.core.stack.PluginCalls;
  * thread at any time.
  */
 final class ShellTasks implements TaskRecord.Owner {
-
-    /**
-     * What creating tasks needs to know about the job.
-     *
-     * @param jobId the job id
-     * @param shellRank this shell
-     * @param layout where the job's tasks go
-     * @param command the tasks' command
-     * @param hostname this host
-     */
-    record Setup(String jobId, int shellRank, TaskLayout layout, List<String> command, String hostname) {
-    }
 
     private final ShellLauncher launcher;
     private final TopicCalls topics;
@@ -77,32 +64,13 @@ final class ShellTasks implements TaskRecord.Owner {
      * @param environment the job environment; each task gets a linked copy with its own variables
      * @param cwd the tasks' working directory
      */
-    void create(Setup setup, EnvironmentMap environment, Path cwd) {
+    void create(TaskSetup setup, EnvironmentMap environment, Path cwd) {
         hostname = setup.hostname();
         shellRank = setup.shellRank();
-        TaskLayout layout = setup.layout();
-        environment.set("JOBSHELL_JOB_ID", setup.jobId());
-        environment.set("JOBSHELL_JOB_SIZE", Integer.toString(layout.totalTasks()));
-        environment.set("JOBSHELL_JOB_NNODES", Integer.toString(layout.shells()));
-        environment.set("JOBSHELL_SHELL_RANK", Integer.toString(setup.shellRank()));
+        setup.describe(environment);
         environment.set(Orphans.VARIABLE, leftovers.open(launcher.launcher(), setup.jobId(), setup.shellRank(),
                 this::outputOpen));
-        if (environment.get("HOSTNAME") != null) {
-            environment.set("HOSTNAME", hostname);
-        }
-        environment.set("JOBSHELL_TASKMAP", layout.taskmap().encode());
-        BitSet ranks = layout.taskIds(setup.shellRank());
-        List<TaskRecord> created = new ArrayList<>(ranks.cardinality());
-        int i = 0;
-        for (int rank = ranks.nextSetBit(0); rank >= 0; rank = ranks.nextSetBit(rank + 1), i++) {
-            TaskEnvironment taskEnv = new TaskEnvironment(environment);
-            taskEnv.set("JOBSHELL_TASK_RANK", Integer.toString(rank));
-            taskEnv.set("JOBSHELL_TASK_LOCAL_ID", Integer.toString(i));
-            environment.link(taskEnv);
-            created.add(new TaskRecord(rank, i,
-                    new LaunchSpec(setup.command(), taskEnv, cwd, launcher::checkInheritable), this));
-        }
-        tasks = List.copyOf(created);
+        tasks = setup.tasks(environment, cwd, launcher::checkInheritable, this);
     }
 
     /**
@@ -152,7 +120,7 @@ final class ShellTasks implements TaskRecord.Owner {
         current = t;
         try {
             topics.call(Topics.TASK_INIT);
-            renderArgv(t);
+            mustache.renderAll(t.launchSpec().argv(), t, shellRank);
             t.state(TaskState.EXEC);
             topics.call(Topics.TASK_EXEC);
             LaunchSpec launch = t.launchSpec();
@@ -180,17 +148,6 @@ final class ShellTasks implements TaskRecord.Owner {
             topics.call(Topics.TASK_FORK);
         } finally {
             current = null;
-        }
-    }
-
-    /** Between task.init and task.exec: the mustache templates of the task's argv (spec §2.1, S23). */
-    private void renderArgv(TaskRecord t) {
-        List<String> argv = t.launchSpec().argv();
-        for (int i = 0; i < argv.size(); i++) {
-            String arg = argv.get(i);
-            if (arg.contains("{{")) {
-                argv.set(i, mustache.render(arg, t, shellRank));
-            }
         }
     }
 
