@@ -33,6 +33,10 @@ final class DaemonProperties {
         props.put("felix.fileinstall.noInitialDelay", "true");
         props.put("felix.fileinstall.log.level", "2");
         props.put("felix.fileinstall.tmpdir", cache.resolve("fileinstall").toString());
+        // etc/*.cfg files are the truth: FileInstall's write-back of each configuration into its file
+        // (a framework property, for every watcher) rewrote them all at start-up and, racing with its
+        // own reading, now and then emptied one (a plugin came up unconfigured; 2 of 6 starts here)
+        props.put("felix.fileinstall.enableConfigSave", "false");
         // a replaced plugin bundle stays installed, beside its successor, until its jobs end
         props.put("org.osgi.framework.bsnversion", "multiple");
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "2");
