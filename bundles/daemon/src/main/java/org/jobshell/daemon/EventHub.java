@@ -12,15 +12,19 @@ import org.osgi.service.component.annotations.Component;
  * The daemon's events (docs/EVENTS.md): JSON objects with a {@code type}, the protocol
  * {@code version} and a {@code time}, published by whoever makes the change, on its thread and in
  * its order, to every {@link Subscriber}'s bounded queue. Publishing never blocks: a subscriber
- * whose queue is full is dropped (with a final notice), the others and the job go on.
+ * that does not keep up is dropped (with a final notice), the others and the job go on.
  */
 @Component(service = EventHub.class)
 public class EventHub {
 
     /** The events protocol version. */
     static final int VERSION = 1;
-    /** How many events may wait for one subscriber. */
+    /** How many events may wait for a subscriber that takes none for {@link #GRACE_MILLIS}. */
     static final int QUEUE = 128;
+    /** How many events may wait for any subscriber. */
+    static final int HARD_QUEUE = 16 * QUEUE;
+    /** How long a subscriber with {@link #QUEUE} events waiting may take none before it is dropped. */
+    static final long GRACE_MILLIS = 1_000;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -55,9 +59,9 @@ public class EventHub {
     /** @return a subscriber that gets every event published from now on */
     Subscriber subscribe() {
         ObjectNode notice = event("subscriber.dropped");
-        notice.put("reason", "more than " + QUEUE + " events waited for this subscriber: it was dropped; reconnect"
-                + " to subscribe again");
-        Subscriber s = new Subscriber(QUEUE, notice.toString());
+        notice.put("reason", "this subscriber did not keep up (it took no event for " + GRACE_MILLIS + " ms while "
+                + QUEUE + " waited, or " + HARD_QUEUE + " waited): it was dropped; reconnect to subscribe again");
+        Subscriber s = new Subscriber(QUEUE, HARD_QUEUE, GRACE_MILLIS, notice.toString());
         subscribers.add(s);
         return s;
     }

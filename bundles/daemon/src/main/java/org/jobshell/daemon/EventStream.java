@@ -5,6 +5,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -12,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * {@code jobshell events} on a connection: the subscriber's events, one JSON line per {@code O}
  * frame, written by the connection's own thread as fast as the client reads. The socket's send
  * buffer is kept small, so a client that stops reading fills its queue ({@value EventHub#QUEUE}
- * events) soon and is dropped: its last line is the drop notice, and if it still does not read
+ * events) soon and is dropped a second later: its last line is the drop notice, and if it still does not read
  * within {@value #DROP_GRACE_SECONDS} s the connection is closed. Publishing never waits for it.
  */
 final class EventStream {
@@ -35,10 +36,14 @@ final class EventStream {
         channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER);
         Subscriber s = hub.subscribe();
         s.onDrop(() -> {
-            System.err.println("jobshell daemon: events subscriber dropped (" + EventHub.QUEUE
-                    + " events waited for it)");
+            System.err.println("jobshell daemon: events subscriber dropped (it took no event for "
+                    + EventHub.GRACE_MILLIS + " ms while " + EventHub.QUEUE + " waited, or " + EventHub.HARD_QUEUE
+                    + " waited)");
             timer.schedule(() -> close(channel), DROP_GRACE_SECONDS, TimeUnit.SECONDS);
         });
+        // a client that stopped reading may be published nothing more: its stall is looked at now and then
+        ScheduledFuture<?> check = timer.scheduleWithFixedDelay(s::dropIfStalled, EventHub.GRACE_MILLIS,
+                EventHub.GRACE_MILLIS / 2, TimeUnit.MILLISECONDS);
         try {
             while (open.getAsBoolean()) {
                 String line = s.poll(500);
@@ -52,6 +57,7 @@ final class EventStream {
             }
             return 0;
         } finally {
+            check.cancel(false);
             hub.unsubscribe(s);
         }
     }
