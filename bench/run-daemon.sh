@@ -33,6 +33,7 @@ source "$ROOT/bench/timing.sh"
 mkdir -p "$OUT"
 HOME_DIR=$(mktemp -d /tmp/jobshell-bench.XXXXXX)
 cp -a "$DIST/." "$HOME_DIR/"
+rm -f "$HOME_DIR"/var/cache/aot-client-*   # the original's AOT cache names its class path: made again here
 J=$HOME_DIR/bin/jobshell
 DAEMON_PID=
 
