@@ -54,7 +54,7 @@ class DaemonIT extends DaemonTestBase {
         int feature = TestJdk.featureVersion(Path.of(TestJdk.home()));
         String prefix = "aot-client-" + feature + "_"; // the distribution is shared by the runs on other JDKs
         Path cache = dist.home().resolve("var/cache");
-        Distribution.Run first = dist.run("jobs");
+        Distribution.Run first = javaClient("jobs");
         assertEquals(0, first.exitCode(), first.toString());
         if (feature < 25) {
             assertEquals(List.of(), aotFiles(cache, prefix), "no AOT cache before JDK 25");
@@ -63,10 +63,15 @@ class DaemonIT extends DaemonTestBase {
         RunningDaemon.await("the client's AOT cache", 60, () -> aotFiles(cache, prefix).size() == 1
                 && aotFiles(cache, prefix).get(0).endsWith(".aot"));
         Distribution.Run local = dist.run(concat(List.of("run", "--local"), JOB));
-        Distribution.Run fromCache = dist.run(concat(List.of("run"), JOB));
+        Distribution.Run fromCache = javaClient(concat(List.of("run"), JOB));
         assertEquals(local.exitCode(), fromCache.exitCode(), fromCache.toString());
         assertEquals(sorted(local.stdoutLines()), sorted(fromCache.stdoutLines()));
         assertEquals(sorted(local.stderrLines()), sorted(fromCache.stderrLines()));
+    }
+
+    /** Runs bin/jobshell with the Java client, whichever this run's client is (the AOT cache is its). */
+    private static Distribution.Run javaClient(String... args) {
+        return Distribution.Run.of(dist.start(pb -> pb.environment().put("JOBSHELL_CLIENT", "java"), args));
     }
 
     /** @return the client AOT files of one JDK in the cache, the lock and files still being written included */

@@ -100,6 +100,9 @@ final class Distribution {
         if (!javaHome.isEmpty()) {
             pb.environment().put("JAVA_HOME", javaHome);
         }
+        if (TestJdk.javaClient()) {
+            pb.environment().put("JOBSHELL_CLIENT", "java"); // this run's daemon client
+        }
         setup.accept(pb);
         if (javaHome.equals(pb.environment().getOrDefault("JAVA_HOME", "")) && !TestJdk.launcher().isEmpty()) {
             // this run's launcher, unless the test chose another JDK itself

@@ -45,7 +45,10 @@ final class RawClient implements AutoCloseable {
         channel.shutdownOutput();
     }
 
-    /** @return the text of every stderr frame up to the end of the stream, and the exit code */
+    /**
+     * @return the text of every output frame up to the end of the stream, and the exit code (frames
+     *     granting credit for stdin are skipped)
+     */
     String readAll() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         ByteBuffer b = ByteBuffer.allocate(1 << 16);
@@ -62,7 +65,7 @@ final class RawClient implements AutoCloseable {
             in.get(payload);
             if (type == 'X') {
                 text.append("exit ").append(ByteBuffer.wrap(payload).getInt());
-            } else {
+            } else if (type != 'I') { // credit for stdin: this client sends none
                 text.append(new String(payload, StandardCharsets.UTF_8));
             }
         }
@@ -91,7 +94,7 @@ final class RawClient implements AutoCloseable {
     /**
      * Reads frames until the end of the stream, as they come when called from a collector.
      *
-     * @return each frame's text ({@code exit N} for the exit frame)
+     * @return each frame's text ({@code exit N} for the exit frame); frames granting credit for stdin are skipped
      */
     List<String> readFrames() throws IOException {
         List<String> frames = new ArrayList<>();
@@ -102,6 +105,9 @@ final class RawClient implements AutoCloseable {
                 break;
             }
             byte[] b = body.array();
+            if (b[0] == 'I') {
+                continue; // credit for stdin: this client sends none
+            }
             String text = b[0] == 'X' ? "exit " + ByteBuffer.wrap(b, 1, 4).getInt()
                     : new String(b, 1, b.length - 1, StandardCharsets.UTF_8);
             frames.add(text);

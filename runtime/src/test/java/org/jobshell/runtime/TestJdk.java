@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * properties: {@code jobshell.test.jdk}, the feature version of the JDK to use (e.g. {@code 17}; the
  * newest installed one of that version; empty: the test's own environment), and
  * {@code jobshell.test.launcher}, the launcher the {@code jobshell.launcher} setting forces
- * ({@code posix} or {@code processbuilder}; empty: the default).
+ * ({@code posix} or {@code processbuilder}; empty: the default), and {@code jobshell.test.client}, the
+ * client of a daemon ({@code java}; empty: bin/jobshell's choice, the native client where it was built).
  */
 final class TestJdk {
 
@@ -33,6 +34,14 @@ final class TestJdk {
     /** @return the launcher forced, or empty */
     static String launcher() {
         return System.getProperty("jobshell.test.launcher", "");
+    }
+
+    /**
+     * @return whether this run's clients of a daemon are the Java client ({@code JOBSHELL_CLIENT=java}):
+     *         property {@code jobshell.test.client}, else the native one where the build made it
+     */
+    static boolean javaClient() {
+        return System.getProperty("jobshell.test.client", "").equals("java");
     }
 
     /** @return whether this execution runs tasks with the posix launcher */

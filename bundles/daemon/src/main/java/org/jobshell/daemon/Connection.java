@@ -64,7 +64,8 @@ final class Connection implements Runnable {
             }
             out = new Outbox(channel, context.bufferLimit(), "jobshell-client-out");
             Session session = context.command().open(new Caller(user, request.environment(), request.cwd(), true));
-            ClientInput input = new ClientInput();
+            Outbox box = out;
+            ClientInput input = new ClientInput(bytes -> box.put(Frames.number(Frames.STDIN, bytes)));
             Thread signals = new Thread(() -> readClient(session, input), "jobshell-client-in");
             signals.setDaemon(true);
             signals.start();

@@ -18,7 +18,10 @@ final class Frames {
     static final byte REQUEST = 'R';
     /** Client to daemon: a signal for what the request runs, a 4-byte signal number. */
     static final byte SIGNAL = 'S';
-    /** Client to daemon: bytes of the client's standard input (an interactive console); empty: its end. */
+    /**
+     * Client to daemon: bytes of the client's standard input; empty: its end. Daemon to client: a
+     * 4-byte credit, how many more bytes of its input the client may send (its command reads it).
+     */
     static final byte STDIN = 'I';
     /** Daemon to client: bytes for the client's standard output. */
     static final byte STDOUT = 'O';

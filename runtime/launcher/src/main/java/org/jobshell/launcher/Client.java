@@ -17,8 +17,10 @@ import sun.misc.Signal;
 /**
  * The client side of {@code bin/jobshell}: when a daemon answers on its socket, the command line is
  * sent to it with this process's environment and working directory, its output is written here as
- * it comes, the signals of {@link ForwardedSignals} are passed on, and the daemon's exit code is this process's.
- * No OSGi framework starts. The wire protocol is docs/PROTOCOL.md.
+ * it comes, the signals of {@link ForwardedSignals} are passed on, standard input is sent as far as the
+ * daemon grants credit for it, and the daemon's exit code is this process's. No OSGi framework starts.
+ * The wire protocol is docs/PROTOCOL.md; {@code lib/jobshell-client} (runtime/src/client) is the same
+ * client in C, which bin/jobshell prefers where it was built.
  */
 final class Client {
 
@@ -26,6 +28,8 @@ final class Client {
     private static final int SIGPIPE = 13;
 
     private final SocketChannel channel;
+    private long credit;
+    private Thread input;
 
     private Client(SocketChannel channel) {
         this.channel = channel;
@@ -100,9 +104,6 @@ final class Client {
         byte[] request = Json.request(args, System.getenv(), System.getProperty("user.dir"))
                 .getBytes(StandardCharsets.UTF_8);
         send((byte) 'R', request);
-        if (args.size() == 1 && args.get(0).equals("console")) {
-            forwardInput(); // the interactive console reads the user's lines
-        }
         for (String name : ForwardedSignals.NAMES) {
             Signal.handle(new Signal(name), s -> signal(s.getNumber()));
         }
@@ -136,6 +137,11 @@ final class Client {
                 case 'E':
                     err.write(b, 1, length - 1);
                     break;
+                case 'I':
+                    if (length == 5) {
+                        grant(body.position(1).getInt()); // the command reads our standard input
+                    }
+                    break;
                 case 'X':
                     return body.position(1).getInt();
                 default:
@@ -144,22 +150,44 @@ final class Client {
         }
     }
 
-    /** Sends this process's standard input as it comes, on a thread of its own, then its end. */
+    /**
+     * Lets this many more bytes of standard input go to the daemon; the first grant starts sending it,
+     * on a thread of its own, as it comes, then its end.
+     */
+    private synchronized void grant(int bytes) {
+        credit += bytes;
+        notifyAll();
+        if (input == null) {
+            input = new Thread(this::forwardInput, "jobshell-stdin");
+            input.setDaemon(true);
+            input.start();
+        }
+    }
+
     private void forwardInput() {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try {
-                int n;
-                while ((n = System.in.read(buffer)) > 0) {
-                    send((byte) 'I', Arrays.copyOf(buffer, n));
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = System.in.read(buffer, 0, take(buffer.length))) > 0) {
+                send((byte) 'I', Arrays.copyOf(buffer, n));
+                synchronized (this) {
+                    credit -= n;
                 }
-                send((byte) 'I', new byte[0]);
-            } catch (IOException e) {
-                // the daemon is gone, or our input is
             }
-        }, "jobshell-stdin");
-        t.setDaemon(true);
-        t.start();
+            send((byte) 'I', new byte[0]);
+        } catch (IOException e) {
+            // the daemon is gone, or our input is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return how many bytes may be read now, at most {@code max}: waits for credit */
+    private synchronized int take(int max) throws InterruptedException {
+        while (credit <= 0) {
+            wait();
+        }
+        return (int) Math.min(max, credit);
     }
 
     private boolean fill(ByteBuffer b) throws IOException {
