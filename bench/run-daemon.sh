@@ -5,14 +5,17 @@
 #   bench/run-daemon.sh
 #
 # On a private copy of runtime/target/jobshell it starts `jobshell daemon`, then:
-#  1. `run -n 1 true` and `run -n 64 echo x` through the daemon, one-shot (`--local`), and
-#     spawnbench at the same N, in alternating pairs (ratios are per pair);
+#  1a. the native client against the Java client and `java -version`; `run -n 1 true` and
+#     `run -n 64 echo x` through the daemon against `srun` (where a Slurm answers: see
+#     ../shared/bench/slurm-up.sh) and spawnbench at the same N;
+#  1. the same jobs one-shot (`--local`) against spawnbench and the daemon; all in alternating
+#     pairs (ratios are per pair);
 #  2. hot deploy: a copied-then-renamed plugin jar to its plugin.added event (p50, p95), at the
 #     shipped poll interval and at 50 ms (a daemon restarted with jobshell.deploy.poll.ms=50);
 #  3. the idle daemon's RSS and open descriptors, and a soak of SOAK_JOBS jobs (threads, fds, heap).
 #
 # Knobs: CLI_RUNS=10 DEPLOY_RUNS=20 SOAK_JOBS=2000 SPAWNBENCH=/tmp/spawnbench OUT=bench/target/daemon-results
-#        PARTS=all (default) or PARTS=client: only the client rows against java -version (a few minutes)
+#        PARTS=all (default) or PARTS=client: only the rows of 1a (a few minutes)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -63,10 +66,22 @@ done
 
 rows=$OUT/cli-results.txt
 : > "$rows"
-echo "== 1a. the client: jobs through the daemon vs a JVM that does nothing (median of $CLI_RUNS paired ratios)"
-pair "daemon_run_-n_1_true_vs_java_-version" "$J run -n 1 true" "java -version" | tee -a "$rows"
-pair "daemon_run_-n_64_echo_x_vs_java_-version" "$J run -n 64 echo x" "java -version" | tee -a "$rows"
-pair "daemon_client_(jobs)_vs_java_-version" "$J jobs" "java -version" | tee -a "$rows"
+echo "== 1a. the clients: the native one (lib/jobshell-client) against the Java one and a JVM that does nothing,"
+echo "       and jobs through the daemon against Slurm's srun where a Slurm answers (median of $CLI_RUNS paired ratios)"
+N="env JOBSHELL_CLIENT=native $J" JC="env JOBSHELL_CLIENT=java $J"
+if [[ -x $HOME_DIR/lib/jobshell-client ]]; then
+  pair "daemon_run_-n_1_true_native_vs_java_client" "$N run -n 1 true" "$JC run -n 1 true" | tee -a "$rows"
+  pair "daemon_client_(jobs)_native_vs_java_-version" "$N jobs" "java -version" | tee -a "$rows"
+fi
+pair "daemon_client_(jobs)_java_vs_java_-version" "$JC jobs" "java -version" | tee -a "$rows"
+if command -v srun >/dev/null && timeout 20 srun -n 1 -O true >/dev/null 2>&1; then
+  pair "daemon_run_-n_1_true_vs_srun" "$N run -n 1 true" "srun -n 1 -O true" | tee -a "$rows"
+  pair "daemon_run_-n_64_echo_x_vs_srun" "$N run -n 64 echo x" "srun -n 64 -O echo x" | tee -a "$rows"
+else
+  echo "(no Slurm answers: ../shared/bench/slurm-up.sh starts one; the srun rows are skipped)"
+fi
+pair "daemon_run_-n_1_true_vs_C" "$N run -n 1 true" "$SPAWNBENCH spawn 1 1 0" | tee -a "$rows"
+pair "daemon_run_-n_64_echo_x_vs_C" "$N run -n 64 echo x" "$SPAWNBENCH spawn 64 64 1" | tee -a "$rows"
 if [[ ${PARTS:-all} == client ]]; then
   stop_daemon
   echo "raw results: $OUT"
@@ -74,10 +89,8 @@ if [[ ${PARTS:-all} == client ]]; then
 fi
 
 echo "== 1. jobs through the daemon vs one-shot vs C (median of $CLI_RUNS paired ratios)"
-pair "daemon_run_-n_1_true_vs_C" "$J run -n 1 true" "$SPAWNBENCH spawn 1 1 0" | tee -a "$rows"
 pair "local_run_-n_1_true_vs_C" "$J run --local -n 1 true" "$SPAWNBENCH spawn 1 1 0" | tee -a "$rows"
 pair "daemon_vs_local_run_-n_1_true" "$J run -n 1 true" "$J run --local -n 1 true" | tee -a "$rows"
-pair "daemon_run_-n_64_echo_x_vs_C" "$J run -n 64 echo x" "$SPAWNBENCH spawn 64 64 1" | tee -a "$rows"
 pair "local_run_-n_64_echo_x_vs_C" "$J run --local -n 64 echo x" "$SPAWNBENCH spawn 64 64 1" | tee -a "$rows"
 pair "daemon_vs_local_run_-n_64_echo_x" "$J run -n 64 echo x" "$J run --local -n 64 echo x" | tee -a "$rows"
 

@@ -5,15 +5,23 @@
 #   initrc   the shipped etc/initrc.lua with an empty etc/lua.d/
 #   lua10    an initrc that registers 10 Lua plugins, each handling task.init
 # Prints the median and quartiles of each (ms: the whole process, and the job from its exec.eventlog)
-# and the differences of the medians.
-#   RUNS=15 (runs per variant)   JOBSHELL_DIST=runtime/target/jobshell
+# and the differences of the medians. Then the same three through a daemon each (DAEMON_RUNS jobs per
+# variant, alternating): what Lua costs a job in the warm container, without a JVM's start-up noise.
+#   RUNS=15 (runs per variant)  DAEMON_RUNS=60 (0: skip)  JOBSHELL_DIST=runtime/target/jobshell
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DIST=${JOBSHELL_DIST:-$ROOT/runtime/target/jobshell}
 RUNS=${RUNS:-15}
 [ -x "$DIST/bin/jobshell" ] || { echo "build the distribution first: mvn -B package -DskipTests" >&2; exit 1; }
+DAEMON_RUNS=${DAEMON_RUNS:-60}
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+stop_daemons() {
+    for v in nolua initrc lua10; do
+        [ -f "$WORK/d-$v/var/run/jobshell.pid" ] && kill -TERM "$(cat "$WORK/d-$v/var/run/jobshell.pid")" 2>/dev/null
+    done
+    sleep 1
+}
+trap 'stop_daemons; rm -rf "$WORK"' EXIT
 for v in nolua initrc lua10; do
     cp -a "$DIST" "$WORK/$v"
     rm -rf "$WORK/$v/var/jobs" "$WORK/$v/var/run"   # only this run's jobs, and no daemon of the original
@@ -32,6 +40,20 @@ for i in $(seq 1 "$RUNS"); do
         echo "$v $(( (e - s) / 1000000 ))" >> "$WORK/times"
     done
 done
+if [ "$DAEMON_RUNS" -gt 0 ]; then
+    for v in nolua initrc lua10; do
+        cp -a "$WORK/$v" "$WORK/d-$v"
+        rm -rf "$WORK/d-$v/var/jobs"
+        "$WORK/d-$v/bin/jobshell" daemon --detach >/dev/null
+        for _ in $(seq 20); do "$WORK/d-$v/bin/jobshell" run true; done   # warm: JIT, Lua classes
+    done
+    for i in $(seq 1 "$DAEMON_RUNS"); do
+        for v in nolua initrc lua10; do
+            s=$(date +%s%N); "$WORK/d-$v/bin/jobshell" run true; e=$(date +%s%N)
+            echo "$v $(( (e - s) / 1000 ))" >> "$WORK/daemon-times"
+        done
+    done
+fi
 python3 - "$WORK" <<'PY'
 import glob, json, os, statistics, sys
 work = sys.argv[1]
@@ -55,4 +77,9 @@ def report(title, data):
     print(f"  10 Lua plugins - no Lua: {med['lua10'] - med['nolua']:+.1f} ms;  - shipped initrc: {med['lua10'] - med['initrc']:+.1f} ms")
 report("whole process (bin/jobshell run true):", t)
 report("the job in the container (exec.eventlog init to done):", job)
+if os.path.exists(os.path.join(work, "daemon-times")):
+    d = {}
+    for line in open(os.path.join(work, "daemon-times")):
+        v, us = line.split(); d.setdefault(v, []).append(int(us) / 1000)
+    report("through a warm daemon each (whole client process, bin/jobshell run true):", d)
 PY
