@@ -37,6 +37,21 @@ class TaskEndIT extends SharedDistributionTestBase {
         }
     }
 
+    /**
+     * Unforced, a small job keeps ProcessBuilder although PMI asks for sockets: its tasks connect through
+     * {@code PMI_PORT}, and the job does not pay for the posix launcher's set-up (docs/SPI.md).
+     */
+    @Test
+    void aSmallJobKeepsProcessBuilderForItsPmiSocketsAndItsTasksGetPmiPort() {
+        Distribution.Run r = Distribution.Run.of(dist.start(pb -> pb.environment().put("JOBSHELL_JAVA_OPTS",
+                "-Djobshell.launcher="), "run", "-v", "-n", "2", "sh", "-c", "echo ${PMI_FD:-no-fd} ${PMI_PORT%:*}"));
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("no-fd 127.0.0.1", "no-fd 127.0.0.1"), r.stdoutLines(), r.toString());
+        assertTrue(r.stderrLines().contains("jobshell[0]: DEBUG: tasks start with the processbuilder launcher"),
+                r.toString());
+        assertFalse(r.stderr().contains("posix launcher"), r.toString());
+    }
+
     @Test
     void aTaskKilledBySigsegvIsNamedInOneLineAndExits139() {
         Distribution.Run r = dist.run("run", "-v", "sh", "-c", "ulimit -c 0; kill -SEGV $$");

@@ -35,8 +35,10 @@ final class LauncherChoice {
      * @return the launcher a new job takes: the one the setting names, else the highest-ranked one whose
      *     {@value TaskLauncher#MIN_TASKS} the job reaches, ties to the earlier registered
      *     ({@link ServiceReference#compareTo}, read now, so a changed ranking counts); and unless the
-     *     setting names it, the others by descending ranking, which a shell may take for a channel the
-     *     first cannot pass
+     *     setting names it, the others whose {@value TaskLauncher#MIN_TASKS} the job reaches too, by
+     *     descending ranking, which a shell may take for a channel the first cannot pass (a launcher
+     *     that does not pay off at this size is not taken for a channel either: a plugin that asked
+     *     for it gets the refusal and does without, as pmi-simple does with {@code PMI_PORT})
      * @throws ShellException when there is no such launcher
      */
     synchronized JobLaunchers choose(int tasks, String name) {
@@ -51,6 +53,7 @@ final class LauncherChoice {
         List<JobLaunchers.Named> others = new ArrayList<>();
         if (name.isEmpty()) {
             launchers.entrySet().stream().filter(e -> !e.getKey().equals(chosen.getKey()))
+                    .filter(e -> minTasks(e.getKey()) <= tasks)
                     .sorted(Map.Entry.<ServiceReference<TaskLauncher>, TaskLauncher>comparingByKey().reversed())
                     .forEach(e -> others.add(named(e)));
         }

@@ -6,10 +6,9 @@ import org.jobshell.core.spi.TaskLauncher;
 
 /**
  * The launcher of one shell's tasks. Until the shell's first task is spawned, a channel the job's
- * launcher refuses to pass makes the shell take the first other launcher that can (so an MPI job of 4
- * tasks gets the posix launcher for its PMI sockets although the threshold chose ProcessBuilder); from
- * the first spawn on it is fixed, so that every task of the shell is signalled through the launcher
- * that started it.
+ * launcher refuses to pass makes the shell take the first other launcher of the job that can (one the
+ * job's size also reaches: see {@link LauncherChoice#choose}); from the first spawn on it is fixed, so
+ * that every task of the shell is signalled through the launcher that started it.
  */
 final class ShellLauncher {
 
