@@ -28,6 +28,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define MAX_FRAME (1 << 20)
@@ -201,6 +202,7 @@ static void catch_signals(void) {
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &sa, NULL);
     signal(SIGPIPE, SIG_IGN); /* a reader of our output that goes away: EPIPE, handled below */
+    signal(SIGTTIN, SIG_IGN); /* a read of a terminal from its background fails (EIO) instead of stopping us */
 }
 
 /* Reads exactly len bytes from the daemon, forwarding signals meanwhile; 1, or 0 at end of stream. */
@@ -237,10 +239,19 @@ static int forward_input(uint32_t *credit) {
     do {
         n = read(STDIN_FILENO, chunk, want);
     } while (n < 0 && errno == EINTR);
-    if (n < 0 && errno == EAGAIN) return 1;
+    if (n < 0 && (errno == EAGAIN || errno == EIO)) return 1; /* EIO: a terminal we are in the background of */
     send_frame('I', chunk, n > 0 ? (uint32_t) n : 0);
     if (n > 0) *credit -= (uint32_t) n;
     return n > 0;
+}
+
+/*
+ * Whether stdin is a terminal whose foreground is another process group (`jobshell run app &` from an
+ * interactive shell): reading it then would stop this client (SIGTTIN) and with it the job's output.
+ */
+static int background_terminal(void) {
+    pid_t fg = tcgetpgrp(STDIN_FILENO);
+    return fg >= 0 && fg != getpgrp();
 }
 
 static uint32_t number(const unsigned char *b) {
@@ -253,9 +264,10 @@ static int converse(void) {
     int input = 1;       /* stdin not at its end yet */
     uint32_t credit = 0; /* how much of it the daemon takes now: it grants credit when its command reads */
     for (;;) {
-        int reading = input && credit > 0;
+        int wanted = input && credit > 0;
+        int reading = wanted && !background_terminal(); /* in the background: looked at again each 0.5 s */
         struct pollfd fds[3] = {{sock, POLLIN, 0}, {signal_pipe[0], POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
-        if (poll(fds, reading ? 3 : 2, -1) < 0) {
+        if (poll(fds, reading ? 3 : 2, wanted && !reading ? 500 : -1) < 0) {
             if (errno != EINTR) return lost();
             continue;
         }

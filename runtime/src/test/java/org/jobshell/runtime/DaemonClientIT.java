@@ -1,6 +1,8 @@
 package org.jobshell.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +72,28 @@ class DaemonClientIT extends DaemonTestBase {
                 "run", "sh", "-c", "test -n \"$ODD\" && echo set"));
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(List.of("set"), run.stdoutLines());
+    }
+
+    /**
+     * {@code jobshell run app &} from an interactive shell: the native client does not read the terminal
+     * it is in the background of (that would stop it with SIGTTIN, and the job's output with it); the
+     * job ends and its output arrives. On a pseudo-terminal of util-linux's {@code script}.
+     */
+    @Test
+    void aNativeClientInTheBackgroundOfATerminalIsNotStoppedForInput(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(dist.home().resolve("lib/jobshell-client")), "no native client was built");
+        Path out = dir.resolve("out");
+        Path script = Files.writeString(dir.resolve("bg.sh"), "set -m\n"
+                + "\"$J\" run -n 2 sh -c 'sleep 1; echo done' > " + out + " 2>&1 &\n"
+                + "wait $!; echo \"status $?\"\n");
+        Process p = dist.start(pb -> {
+            choose(pb, "native");
+            pb.command("script", "-qec", "bash -i " + script, "/dev/null").environment().put("J",
+                    dist.command().toString());
+        });
+        Distribution.Run run = Distribution.Run.of(p);
+        assertTrue(run.stdout().contains("status 0"), run.toString());
+        assertEquals(List.of("done", "done"), Files.readAllLines(out));
     }
 
     private static void choose(ProcessBuilder pb, String client) {
