@@ -46,9 +46,10 @@ public final class Topics {
     public static final String SHELL_LOG = "shell.log";
     /**
      * A log level is set for a destination of the shell log, IN {@code {dest, level}} ({@code dest}
-     * {@code any}, {@code eventlog}, ...; {@code level} a syslog severity). The core calls it once, right
-     * after the plugins attached, with {@code any} and the job's level (NOTICE, plus one per
-     * {@code verbose}); the {@code evlog} builtin takes it. Failures are logged.
+     * {@code any}, {@code eventlog}, ...; {@code level} a syslog severity, NOTICE being the default).
+     * The core calls it once, right after the plugins attached, when the job asks for more ({@code -v}:
+     * {@code {dest: "any", level: 6}}, {@code -vv}: 7); the {@code evlog} builtin takes it. Failures are
+     * logged.
      *
      * @since 1.3
      */
@@ -77,9 +78,10 @@ public final class Topics {
     /**
      * On the leader (shell rank 0) only: a shell of the job reached {@code shell.finish} (the leader's
      * own included), IN {@code {shell_rank}}. The {@code tasks-complete} builtin calls
-     * {@link #SHELL_TASKS_COMPLETE} once every shell has; when the last shell's call has returned and no
-     * plugin has called it, the core does, so a job never waits for a plugin that does not answer.
-     * Failures are logged.
+     * {@link #SHELL_TASKS_COMPLETE} once every shell has, from an action it queues ({@link Shell#execute}),
+     * so that every plugin sees the last report first. If no plugin has called it once the last report
+     * and the actions queued meanwhile are done, the core calls it: a job never waits for a plugin that
+     * does not answer. Failures are logged.
      *
      * @since 1.3
      */

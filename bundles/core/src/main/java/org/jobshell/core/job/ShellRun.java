@@ -130,8 +130,9 @@ final class ShellRun {
             cwd = Path.of("/tmp");
         }
         parts.plugins().attachAll(job.plugins());
-        ObjectNode level = JsonNodeFactory.instance.objectNode().put("dest", "any").put("level", parts.logger().level());
-        parts.topics().call(Topics.SHELL_LOG_SETLEVEL, new Args(level));
+        if (verbosity.level() > 0) {
+            setLogLevel();
+        }
         OptionChecks.apply(parts, rank == 0);
         parts.layout(ShellTaskmap.apply(parts.layout(), parts.options(), parts.topics(), parts.failure()));
         parts.tasks().create(new TaskSetup(job.id(), rank, parts.layout(), job.jobspec().command(),
@@ -160,6 +161,12 @@ final class ShellRun {
             parts.tasksComplete().await();
         }
         mainLoop();
+    }
+
+    /** {@code -v}: the plugins that show the log (evlog) are told the job's level. */
+    private void setLogLevel() {
+        ObjectNode level = JsonNodeFactory.instance.objectNode().put("dest", "any").put("level", parts.logger().level());
+        parts.topics().call(Topics.SHELL_LOG_SETLEVEL, new Args(level));
     }
 
     private void barrier(String name) {

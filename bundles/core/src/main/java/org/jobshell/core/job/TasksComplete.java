@@ -7,9 +7,10 @@ import org.jobshell.api.Topics;
 /**
  * On the leader: the end of the job's tasks. Each shell's {@code shell.finish} reaches the leader
  * through the exchange and is offered to its plugins on {@code shell.finished}, where the
- * {@code tasks-complete} builtin calls {@code shell.tasks-complete} once every shell has reported. If
- * no plugin has called it once the last report was offered, the core calls it: a job never waits for a
- * plugin that does not answer. The leader's main loop runs until then.
+ * {@code tasks-complete} builtin calls {@code shell.tasks-complete} once every shell has reported (from
+ * an action it queues on the main loop). If no plugin has called it once the last report and the
+ * actions queued meanwhile are done, the core calls it: a job never waits for a plugin that does not
+ * answer. The leader's main loop runs until then.
  */
 final class TasksComplete {
 
@@ -24,7 +25,7 @@ final class TasksComplete {
         this.loop = loop;
     }
 
-    /** The leader's tasks started: its main loop keeps running until the last shell's report. */
+    /** The leader's tasks started: its main loop keeps running until the tasks of every shell are complete. */
     void await() {
         loop.hold(Topics.SHELL_TASKS_COMPLETE);
     }
@@ -37,24 +38,27 @@ final class TasksComplete {
     }
 
     /**
-     * On the leader's thread: a shell reached {@code shell.finish}.
+     * On the leader's main loop: a shell reached {@code shell.finish}.
      *
      * @param shellRank the shell
      * @param last whether every shell of the job has now
      */
     void finished(int shellRank, boolean last) {
+        if (!failure.halted()) {
+            topics.call(Topics.SHELL_FINISHED, new Args(JsonNodeFactory.instance.objectNode().put("shell_rank", shellRank)));
+        }
+        if (last) {
+            loop.execute(this::complete); // after what the plugins queued meanwhile
+        }
+    }
+
+    private void complete() {
         try {
-            if (!failure.halted()) {
-                topics.call(Topics.SHELL_FINISHED,
-                        new Args(JsonNodeFactory.instance.objectNode().put("shell_rank", shellRank)));
-                if (last && !called) {
-                    topics.call(Topics.SHELL_TASKS_COMPLETE);
-                }
+            if (!called && !failure.halted()) {
+                topics.call(Topics.SHELL_TASKS_COMPLETE);
             }
         } finally {
-            if (last) {
-                loop.release(Topics.SHELL_TASKS_COMPLETE);
-            }
+            loop.release(Topics.SHELL_TASKS_COMPLETE);
         }
     }
 }

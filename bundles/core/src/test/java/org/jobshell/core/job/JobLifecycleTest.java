@@ -31,8 +31,8 @@ class JobLifecycleTest extends JobHarnessTestBase {
         }));
         JobHarness.Result r = harness.run(jobspec(2, 1, "true"));
         assertEquals(0, r.exitCode());
-        List<String> start = List.of("shell.log-setlevel", "shell.init", "shell.post-init", "task.init#0", "task.exec#0",
-                "task.fork#0", "task.init#1", "task.exec#1", "task.fork#1", "shell.start");
+        List<String> start = List.of("shell.init", "shell.post-init", "task.init#0", "task.exec#0", "task.fork#0",
+                "task.init#1", "task.exec#1", "task.fork#1", "shell.start");
         assertEquals(start, seen.subList(0, start.size()));
         List<String> rest = new ArrayList<>(seen.subList(start.size(), seen.size()));
         assertTrue(rest.containsAll(List.of("task.exit#0", "task.exit#1")), rest.toString());

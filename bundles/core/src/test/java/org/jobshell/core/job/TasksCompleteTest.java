@@ -49,4 +49,17 @@ class TasksCompleteTest extends JobHarnessTestBase {
         assertEquals("0 tasks-complete", heard.get(0));
         assertEquals(1, heard.stream().filter(h -> h.endsWith("tasks-complete")).count(), heard.toString());
     }
+
+    @Test
+    void aPluginThatCompletesTheTasksFromAnActionItQueuedIsNotRepeatedByTheCore() {
+        recorder();
+        harness.plugin("deferring", 60, false, p -> p.handle(Topics.SHELL_FINISHED, (s, t, a) -> {
+            if (heard.size() == 2) { // the recorder comes later: this is the last report
+                s.execute(() -> s.call(Topics.SHELL_TASKS_COMPLETE, new Args()));
+            }
+        }));
+        assertEquals(0, harness.run(jobspec(3, 3, "true")).exitCode());
+        assertEquals(4, heard.size(), heard.toString());
+        assertEquals("0 tasks-complete", heard.get(3));
+    }
 }
