@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jobshell.api.TaskStream;
 import org.jobshell.api.Topics;
@@ -44,8 +41,8 @@ class RequestsTest extends JobHarnessTestBase {
         }));
         JobRun job = harness.start(jobspec(2, 2, "sh", "-c", "trap 'echo got USR1; exit 1' USR1;"
                 + " trap 'echo got USR2; exit 0' USR2; echo up; while :; do sleep 0.05; done"), out, err);
-        awaitOutput(0, "up\n");
-        awaitOutput(1, "up\n");
+        harness.awaitOutput(0, "up\n");
+        harness.awaitOutput(1, "up\n");
         job.kill(SIGUSR1);
         JobHarness.Result r = harness.await(job, out, err);
         assertEquals(0, r.exitCode(), r.stderr());
@@ -61,7 +58,7 @@ class RequestsTest extends JobHarnessTestBase {
             a.markHandled(); // and sends nothing
         }));
         JobRun job = harness.start(jobspec(1, 1, "sh", "-c", "echo up; exec sleep 300"), out, err);
-        awaitOutput(0, "up\n");
+        harness.awaitOutput(0, "up\n");
         job.kill(SIGTERM);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (offered.isEmpty()) {
@@ -76,61 +73,28 @@ class RequestsTest extends JobHarnessTestBase {
 
     @Test
     void aSignalNoPluginTakesGoesToTheTasksAndTheJobGoesOn() {
-        harness.killGraceMillis(200);
-        JobRun job = harness.start(jobspec(1, 1, "sh", "-c", OUTLIVES_SIGUSR1), out, err);
-        awaitOutput(0, "up\n");
-        job.signal(SIGUSR1);
-        JobHarness.Result r = harness.await(job, out, err);
+        JobHarness.Result r = signalledOnce();
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("up\ngot USR1\ndone\n", harness.taskOutput(0, TaskStream.STDOUT));
     }
 
     @Test
     void aPluginThatCancelsOnASignalEndsTheShellAfterTheGracePeriod() {
-        harness.killGraceMillis(200);
-        cancelsOnSignals();
-        JobRun job = harness.start(jobspec(1, 1, "sh", "-c", OUTLIVES_SIGUSR1), out, err);
-        awaitOutput(0, "up\n");
-        job.signal(SIGUSR1);
-        JobHarness.Result r = harness.await(job, out, err);
-        assertEquals(137, r.exitCode(), r.stderr());
-        assertEquals("up\ngot USR1\n", harness.taskOutput(0, TaskStream.STDOUT));
-    }
-
-    @Test
-    void aSignalDuringTheLaunchIsOfferedBeforeTheNextTaskStarts() throws Exception {
-        cancelsOnSignals();
-        CountDownLatch atRankFive = new CountDownLatch(1);
-        CountDownLatch signalled = new CountDownLatch(1);
-        Set<Integer> forked = ConcurrentHashMap.newKeySet();
-        harness.plugin("gate", 50, false, p -> p.handle("task.init", (s, t, a) -> {
-            if (s.currentTask().rank() == 5) {
-                atRankFive.countDown();
-                assertTrue(signalled.await(60, TimeUnit.SECONDS));
-            }
-        }).handle("task.fork", (s, t, a) -> forked.add(s.currentTask().rank())));
-        JobRun job = harness.start(jobspec(20, 1, "sleep", "300"), out, err);
-        assertTrue(atRankFive.await(60, TimeUnit.SECONDS));
-        job.signal(SIGTERM);
-        signalled.countDown();
-        JobHarness.Result r = harness.await(job, out, err);
-        assertEquals(143, r.exitCode(), r.stderr());
-        assertEquals(Set.of(0, 1, 2, 3, 4, 5), forked);
-    }
-
-    /** A plugin that cancels its shell on every signal the job receives, as the signals builtin does on SIGINT. */
-    private void cancelsOnSignals() {
         harness.plugin("canceller", 33, false, p -> p.handle(Topics.SHELL_SIGNAL, (s, t, a) -> {
             s.cancel(a.in().path("signum").asInt());
             a.markHandled();
         }));
+        JobHarness.Result r = signalledOnce();
+        assertEquals(137, r.exitCode(), r.stderr());
+        assertEquals("up\ngot USR1\n", harness.taskOutput(0, TaskStream.STDOUT));
     }
 
-    private void awaitOutput(int rank, String text) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!harness.taskOutput(rank, TaskStream.STDOUT).equals(text)) {
-            assertTrue(System.nanoTime() < deadline, "task " + rank + " never printed " + text);
-            Thread.onSpinWait();
-        }
+    /** Runs {@link #OUTLIVES_SIGUSR1} with a kill grace period of 200 ms, signalling the job once it is up. */
+    private JobHarness.Result signalledOnce() {
+        harness.killGraceMillis(200);
+        JobRun job = harness.start(jobspec(1, 1, "sh", "-c", OUTLIVES_SIGUSR1), out, err);
+        harness.awaitOutput(0, "up\n");
+        job.signal(SIGUSR1);
+        return harness.await(job, out, err);
     }
 }
