@@ -18,6 +18,7 @@ public final class JobspecBuilder {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final ObjectNode options = JSON.objectNode();
     private int tasks = 1;
+    private int nodes;
 
     private JobspecBuilder(List<String> command) {
         this.command = List.copyOf(command);
@@ -47,6 +48,15 @@ public final class JobspecBuilder {
      */
     public JobspecBuilder tasks(int n) {
         this.tasks = n;
+        return this;
+    }
+
+    /**
+     * @param n the number of shells (nodes) the tasks are spread over, as {@code -N n} does
+     * @return this builder
+     */
+    public JobspecBuilder nodes(int n) {
+        this.nodes = n;
         return this;
     }
 
@@ -87,8 +97,12 @@ public final class JobspecBuilder {
         ObjectNode spec = JSON.objectNode();
         spec.put("version", 1);
         ObjectNode slot = spec.putArray("resources").addObject();
+        if (nodes > 0) {
+            slot.put("type", "node").put("count", nodes);
+            slot = slot.putArray("with").addObject();
+        }
         slot.put("type", "slot");
-        slot.put("count", tasks);
+        slot.put("count", nodes > 0 ? (tasks + nodes - 1) / nodes : tasks);
         slot.put("label", "task");
         ObjectNode core = slot.putArray("with").addObject();
         core.put("type", "core");

@@ -21,6 +21,12 @@ public final class ReactorBundles {
     public static final String TMPDIR = "tmpdir";
     /** The builtin task-exit plugin (not provisioned: tests install it). */
     public static final String TASK_EXIT = "task-exit";
+    /** The builtin evlog plugin (not provisioned: tests install it). */
+    public static final String EVLOG = "evlog";
+    /** The builtin kill_event_handler plugin (not provisioned: tests install it). */
+    public static final String KILL_EVENT_HANDLER = "kill-event-handler";
+    /** The builtin tasks-complete plugin (not provisioned: tests install it). */
+    public static final String TASKS_COMPLETE = "tasks-complete";
     /** The example site plugin that replaces cpu-affinity. */
     public static final String SITE_CPU_AFFINITY = "site-cpu-affinity";
     /** The test fixture with plugins faulty and faulty-optional. */

@@ -81,7 +81,8 @@ class LuaRcIT extends SharedDistributionTestBase {
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(List.of(), linesWith(r, "the * handler"), r.toString());
         assertEquals(List.of("saw shell.init", "saw shell.post-init", "saw task.init", "saw task.exec", "saw task.fork",
-                "saw shell.start", "saw task.exit", "saw shell.finish", "saw shell.tasks-complete", "saw shell.exit"),
+                "saw shell.start", "saw task.exit", "saw shell.finish", "saw shell.finished", "saw shell.tasks-complete",
+                "saw shell.exit"),
                 r.stderrLines().stream().map(l -> l.replace("jobshell[0]: test: ", "")).collect(Collectors.toList()));
     }
 

@@ -18,19 +18,28 @@ class PluginDeployIT {
     Path dir;
 
     @Test
-    void theBuiltinsAreListedActive() {
+    void theBuiltinsAreListedActiveInLoadOrder() {
         Distribution dist = Distribution.copyInto(dir);
         Distribution.Run r = dist.run("plugins");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(row(r, "output").matches("output +27 +active +org\\.jobshell\\.plugin\\.output .*"), r.stdout());
         assertTrue(row(r, "cpu-affinity").contains("shell.init,task.exec"), r.stdout());
-        for (String[] builtin : new String[][] {{"tmpdir", "3", "tmpdir"}, {"files", "6", "files"}, {"pmi-simple", "15", "pmisimple"}, {"input", "18", "input"},
-            {"gpu-affinity", "39", "gpuaffinity"}, {"task-exit", "54", "taskexit"}, {"rlimit", "63", "rlimit"}, {"signal", "72", "signal"}, {"oom", "75", "oom"},
-            {"taskmap.cyclic", "66", "taskmap.cyclic"}, {"taskmap.hostfile", "69", "taskmap.hostfile"},
-            {"env-expand", "84", "envexpand"}}) {
+        String[][] builtins = {{"tmpdir", "3", "tmpdir"}, {"files", "6", "files"}, {"evlog", "12", "evlog"},
+            {"pmi-simple", "15", "pmisimple"}, {"input", "18", "input"}, {"output", "27", "output"},
+            {"kill_event_handler", "30", "killeventhandler"}, {"signals", "33", "signals"},
+            {"cpu-affinity", "36", "cpuaffinity"}, {"gpu-affinity", "39", "gpuaffinity"}, {"task-exit", "54", "taskexit"},
+            {"tasks-complete", "60", "taskscomplete"}, {"rlimit", "63", "rlimit"}, {"taskmap.cyclic", "66", "taskmap.cyclic"},
+            {"taskmap.hostfile", "69", "taskmap.hostfile"}, {"signal", "72", "signal"}, {"oom", "75", "oom"},
+            {"env-expand", "84", "envexpand"}};
+        List<String> order = new ArrayList<>();
+        for (String[] builtin : builtins) {
             assertTrue(row(r, builtin[0]).matches(builtin[0].replace(".", "\\.") + " +" + builtin[1]
                     + " +active +org\\.jobshell\\.plugin\\." + builtin[2].replace(".", "\\.") + " .*"), r.stdout());
+            order.add(builtin[0]);
         }
+        List<String> listed = r.stdoutLines().stream().map(l -> l.split(" +")[0]).filter(order::contains)
+                .collect(Collectors.toList());
+        assertEquals(order, listed, "the builtins in load order: " + r.stdout());
     }
 
     @Test

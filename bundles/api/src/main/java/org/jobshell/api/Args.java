@@ -29,6 +29,14 @@ public final class Args {
      */
     public static final String REASON = "reason";
 
+    /**
+     * OUT key of a request to the shell ({@code shell.log}, {@code shell.kill}, {@code shell.signal}):
+     * {@code true} says a plugin took care of it, so the core does not do its own default.
+     *
+     * @since 1.3
+     */
+    public static final String HANDLED = "handled";
+
     private ObjectNode in;
     private ObjectNode out;
 
@@ -79,6 +87,23 @@ public final class Args {
      */
     public boolean vetoed() {
         return out != null && out.path(VETO).asBoolean(false);
+    }
+
+    /**
+     * Marks a request as taken care of: sets OUT {@value #HANDLED}.
+     *
+     * @since 1.3
+     */
+    public void markHandled() {
+        out().put(HANDLED, true);
+    }
+
+    /**
+     * @return whether a plugin took care of the request (OUT {@value #HANDLED} is {@code true})
+     * @since 1.3
+     */
+    public boolean handled() {
+        return out != null && out.path(HANDLED).asBoolean(false);
     }
 
     @Override

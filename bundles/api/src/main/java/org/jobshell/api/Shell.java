@@ -80,6 +80,33 @@ public interface Shell {
     void killAll(int signal);
 
     /**
+     * Cancels this shell's part of the job, as an interrupt does: no further task of this shell starts
+     * (one that never started counts as killed by {@code signal}), the signal goes to its running tasks
+     * and what they started, and whatever still runs after the kill grace period (setting
+     * {@code kill.grace.ms}) gets SIGKILL. What the {@code signals} builtin does on SIGINT, SIGTERM and
+     * SIGHUP. Calling it again sends the new signal; SIGKILL acts at once.
+     *
+     * @param signal a signal number; values {@code <= 0} are ignored
+     * @since 1.3
+     */
+    void cancel(int signal);
+
+    /**
+     * Shows a message of this shell's log to the user and records it: the leader prints
+     * {@code jobshell[<rank>]: <LEVEL>: <component>: <message>} on the job's stderr and appends a
+     * {@code log} event {@code {rank, level, message, component}} to the output eventlog. Other shells'
+     * messages reach the leader through the shell exchange, in the order they are recorded; any thread
+     * may call it. It applies no level: it is what the {@code evlog} builtin does with each
+     * {@code shell.log} message up to its level, and what a replacement of it may do with some.
+     *
+     * @param level the message's level
+     * @param component what the message is about (a plugin's name), or null for none
+     * @param message the message (one line; a trailing newline is dropped)
+     * @since 1.3
+     */
+    void recordLog(LogLevel level, String component, String message);
+
+    /**
      * Adds a key to the context of an event the shell posts to the exec eventlog
      * ({@code shell.init}, {@code shell.start}); later additions of a key win.
      *

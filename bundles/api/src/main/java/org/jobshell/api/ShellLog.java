@@ -3,10 +3,10 @@ package org.jobshell.api;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The shell's log. Messages up to the job's verbosity (NOTICE, plus one level per
- * {@code verbose}) are shown to the user as {@code jobshell[<rank>]: <LEVEL>: <component>: <message>}
- * and recorded in the output eventlog; every message is also offered to plugins on
- * {@code shell.log}.
+ * The shell's log. Every message is offered to plugins on {@code shell.log}, where the {@code evlog}
+ * builtin shows those up to the job's verbosity (NOTICE, plus one level per {@code verbose}) to the
+ * user as {@code jobshell[<rank>]: <LEVEL>: <component>: <message>} and records them in the output
+ * eventlog; a message no plugin takes is shown and recorded the same way by the core.
  */
 @ProviderType
 public interface ShellLog {

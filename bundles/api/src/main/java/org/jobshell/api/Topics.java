@@ -28,18 +28,64 @@ public final class Topics {
     /** Once, after the last local task's {@code task.exit}. Failures are logged. */
     public static final String SHELL_FINISH = "shell.finish";
     /**
-     * On the leader (shell rank 0) only, once every shell of the job reached {@code shell.finish}.
-     * Failures are logged.
+     * On the leader (shell rank 0) only, once every shell of the job reached {@code shell.finish}
+     * ({@link #SHELL_FINISHED}). Failures are logged.
      */
     public static final String SHELL_TASKS_COMPLETE = "shell.tasks-complete";
     /** Last: the shell is ending. Failures make the shell's exit code at least 1. */
     public static final String SHELL_EXIT = "shell.exit";
     /**
      * Every log message, IN {@code {rank, level, message, component?}}; not re-entrant (messages logged
-     * inside a {@code shell.log} handler are not dispatched again). A failure is reported on stderr as
+     * inside a {@code shell.log} handler are not dispatched again). The {@code evlog} builtin shows and
+     * records the messages up to its level ({@link Shell#recordLog}); a plugin that takes care of a
+     * message sets OUT {@value Args#HANDLED}. A message no plugin took, or that could not be offered
+     * (logged on another thread, before the plugins attached, inside a {@code shell.log} handler), is
+     * shown and recorded by the core up to the job's level. A failure is reported on stderr as
      * {@code log failure: <message>}.
      */
     public static final String SHELL_LOG = "shell.log";
+    /**
+     * A log level is set for a destination of the shell log, IN {@code {dest, level}} ({@code dest}
+     * {@code any}, {@code eventlog}, ...; {@code level} a syslog severity, NOTICE being the default).
+     * The core calls it once, right after the plugins attached, when the job asks for more ({@code -v}:
+     * {@code {dest: "any", level: 6}}, {@code -vv}: 7); the {@code evlog} builtin takes it. Failures are
+     * logged.
+     *
+     * @since 1.3
+     */
+    public static final String SHELL_LOG_SETLEVEL = "shell.log-setlevel";
+    /**
+     * Someone asked for a signal to every task of the job ({@code jobshell kill}, {@code Job.kill}),
+     * IN {@code {signum}}: called on every shell, on its own thread, between two task starts or from
+     * its main loop. The {@code kill_event_handler} builtin sends it to the shell's tasks; a plugin that
+     * takes care of it sets OUT {@value Args#HANDLED}. When none does, the core sends it to the shell's
+     * tasks itself. SIGKILL is never asked of the plugins: it always reaches the tasks. Failures are
+     * logged.
+     *
+     * @since 1.3
+     */
+    public static final String SHELL_KILL = "shell.kill";
+    /**
+     * The job received a signal (one sent to {@code jobshell run}, or passed on by its client), IN
+     * {@code {signum}}: called on every shell as {@link #SHELL_KILL} is. The {@code signals} builtin
+     * cancels the shell on SIGINT, SIGTERM and SIGHUP ({@link Shell#cancel}) and sends any other signal
+     * to the shell's tasks; a plugin that takes care of it sets OUT {@value Args#HANDLED}. When none
+     * does, the core sends it to the shell's tasks. Failures are logged.
+     *
+     * @since 1.3
+     */
+    public static final String SHELL_SIGNAL = "shell.signal";
+    /**
+     * On the leader (shell rank 0) only: a shell of the job reached {@code shell.finish} (the leader's
+     * own included), IN {@code {shell_rank}}. The {@code tasks-complete} builtin calls
+     * {@link #SHELL_TASKS_COMPLETE} once every shell has, from an action it queues ({@link Shell#execute}),
+     * so that every plugin sees the last report first. If no plugin has called it once the last report
+     * and the actions queued meanwhile are done, the core calls it: a job never waits for a plugin that
+     * does not answer. Failures are logged.
+     *
+     * @since 1.3
+     */
+    public static final String SHELL_FINISHED = "shell.finished";
 
     /**
      * Container level: once per plugin when it joins the container's stack (at the container's start,

@@ -11,7 +11,7 @@
  * the core; plugins implement the {@code @ConsumerType} ones.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.jobshell.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,8 +19,8 @@ import org.jobshell.launch.Caller;
 
 /**
  * {@code jobshell run}: builds (or reads) the jobspec, runs the job and returns its exit code.
- * A first SIGINT or SIGTERM is passed on to the tasks; a second SIGINT within two seconds kills
- * them.
+ * Signals are passed on to the job, whose plugins decide what they do; a second SIGINT within two
+ * seconds kills it.
  */
 final class RunCommand {
 
@@ -122,41 +122,34 @@ final class RunCommand {
     }
 
     /**
-     * SIGINT, SIGTERM or SIGHUP for the job: it is cancelled (no task starts any more, the running ones
-     * get the signal, SIGKILL after the grace period). One that comes before the job exists is kept, so
-     * the job never starts. A second SIGINT within two seconds kills at once. Any other signal (SIGUSR1,
-     * SIGUSR2, ...) goes to every running task and the job goes on; before the job exists it is dropped.
+     * A signal for the job. Once the job exists, the job's plugins decide what it does (the
+     * {@code signals} builtin cancels the job on SIGINT, SIGTERM and SIGHUP, and sends any other signal
+     * to every task), but a second SIGINT within two seconds always kills the job at once. A SIGINT,
+     * SIGTERM or SIGHUP that comes before the job exists is kept, so the job never starts; any other
+     * is dropped.
      */
     void signal(int signal) {
-        if (signal != SIGINT && signal != SIGTERM && signal != SIGHUP) {
-            Job job;
-            synchronized (lock) {
-                job = current;
-            }
-            if (job != null) {
-                job.kill(signal);
-            }
-            return;
-        }
         Job job;
         PrintStream err;
         synchronized (lock) {
             if (current == null) {
-                pending = signal;
+                if (signal == SIGINT || signal == SIGTERM || signal == SIGHUP) {
+                    pending = signal; // the job never starts
+                }
                 return;
             }
             job = current;
             err = currentErr;
         }
-        long now = System.nanoTime();
-        if (signal == SIGINT && lastInterrupt != 0 && now - lastInterrupt < DOUBLE_INTERRUPT_NANOS) {
-            err.println("jobshell: second interrupt: killing job " + job.id());
-            job.cancel(SIGKILL);
-            return;
-        }
         if (signal == SIGINT) {
+            long now = System.nanoTime();
+            if (lastInterrupt != 0 && now - lastInterrupt < DOUBLE_INTERRUPT_NANOS) {
+                err.println("jobshell: second interrupt: killing job " + job.id());
+                job.cancel(SIGKILL);
+                return;
+            }
             lastInterrupt = now;
         }
-        job.cancel(signal);
+        job.signal(signal);
     }
 }

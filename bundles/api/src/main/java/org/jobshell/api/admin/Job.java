@@ -68,12 +68,25 @@ public interface Job {
     CompletionStage<JsonNode> call(int shellRank, String method, JsonNode request);
 
     /**
-     * Sends a signal to every running task of the job (and what it started). The job goes on: tasks
-     * not started yet still start.
+     * Sends a signal to every running task of the job (and what it started), once the container's
+     * {@code job.killing} plugins let it through: each shell's plugins deliver it ({@code shell.kill}, the
+     * {@code kill_event_handler} builtin), else the core does; SIGKILL always reaches the tasks.
+     * The job goes on: tasks not started yet still start.
      *
      * @param signal the signal number, e.g. 10 for SIGUSR1
      */
     void kill(int signal);
+
+    /**
+     * The job received a signal: one sent to the {@code jobshell run} that runs it, or passed on by its
+     * client. Every shell's plugins decide what it does ({@code shell.signal}): the {@code signals}
+     * builtin cancels the job on SIGINT, SIGTERM and SIGHUP (as {@link #cancel} does) and sends any other
+     * signal to every running task, and the job goes on. A signal no plugin takes goes to the tasks.
+     *
+     * @param signal the signal number, e.g. 2 for SIGINT
+     * @since 1.4
+     */
+    void signal(int signal);
 
     /**
      * Ends the job as an interrupt does: no further task is started (a task that never started counts

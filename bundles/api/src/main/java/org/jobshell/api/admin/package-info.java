@@ -3,7 +3,7 @@
  * do not need this package.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.jobshell.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -100,6 +100,11 @@ final class FinishedJob implements Job {
     }
 
     @Override
+    public void signal(int signal) {
+        // nothing runs any more
+    }
+
+    @Override
     public void cancel(int signal) {
         // nothing runs any more
     }

@@ -66,7 +66,7 @@ final class JobRun implements Job {
         this.records = new LeaderRecords(directory, terminal, layout.shells());
         this.exchange = new LocalExchange(layout.shells(), container.mapper());
         this.clients = exchange.forShell(0);
-        this.stops = new JobStops(clients, container.timer(), container.times().killGraceMillis());
+        this.stops = new JobStops(clients, container.timer());
         for (int r = 0; r < layout.shells(); r++) {
             ShellRun shell = new ShellRun(this, r, exchange.forShell(r), r == 0 ? records : null);
             exchange.bind(r, shell.endpoint());
@@ -196,6 +196,14 @@ final class JobRun implements Job {
         stops.kill(signal);
     }
 
+    @Override
+    public void signal(int signal) {
+        stops.signalled();
+        for (ShellRun s : shells) {
+            s.signal(signal);
+        }
+    }
+
     /** @param guard asked before each {@link #kill}: throws to refuse it ({@code job.killing}) */
     void guardKills(IntConsumer guard) {
         stops.guard(guard);
@@ -206,7 +214,7 @@ final class JobRun implements Job {
         finishing = hook;
     }
 
-    /** @return whether a kill or a cancel reached the job */
+    /** @return whether a kill, a signal or a cancel reached the job */
     boolean killed() {
         return stops.stopped();
     }

@@ -2,36 +2,30 @@ package org.jobshell.core.job;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
-import org.jobshell.core.launch.Signals;
 import org.jobshell.core.spi.ShellExchange;
 
 /**
  * How a job is stopped from outside its shells: a kill (asked of the container's {@code job.killing}
- * guard first), a cancel (no more tasks start; SIGKILL follows after the kill grace period), and the
- * time limit ({@link TimeLimit}). Its timers are dropped when the job has ended.
+ * guard first, then of each shell's plugins), a signal the job received (each shell's plugins decide),
+ * a cancel (every shell is cancelled: no more tasks start, SIGKILL follows after the kill grace period),
+ * and the time limit ({@link TimeLimit}). Its timer is dropped when the job has ended.
  */
 final class JobStops {
 
     private final ShellExchange exchange;
     private final ScheduledExecutorService timer;
-    private final long killGraceMillis;
     private volatile IntConsumer guard = signal -> { };
     private volatile boolean stopped;
-    private boolean ended;
-    private ScheduledFuture<?> escalation;
     private ScheduledFuture<?> timeLimit;
 
     /**
      * @param exchange reaches every shell of the job
-     * @param timer runs the escalation and the time limit
-     * @param killGraceMillis from a cancel to SIGKILL
+     * @param timer runs the time limit
      */
-    JobStops(ShellExchange exchange, ScheduledExecutorService timer, long killGraceMillis) {
+    JobStops(ShellExchange exchange, ScheduledExecutorService timer) {
         this.exchange = exchange;
         this.timer = timer;
-        this.killGraceMillis = killGraceMillis;
     }
 
     /** @param guard asked before each {@link #kill}: throws to refuse it ({@code job.killing}) */
@@ -46,18 +40,15 @@ final class JobStops {
         exchange.kill(signal);
     }
 
+    /** The job received a signal: whatever its plugins make of it, it counts as stopped from outside. */
+    void signalled() {
+        stopped = true;
+    }
+
     /** @param signal the job is cancelled: no more tasks start, the running ones get it, then SIGKILL */
     void cancel(int signal) {
         stopped = true;
         exchange.cancel(signal);
-        if (signal == Signals.KILL) {
-            return;
-        }
-        synchronized (this) {
-            if (escalation == null && !ended) {
-                escalation = timer.schedule(() -> exchange.kill(Signals.KILL), killGraceMillis, TimeUnit.MILLISECONDS);
-            }
-        }
     }
 
     /**
@@ -68,17 +59,13 @@ final class JobStops {
         timeLimit = TimeLimit.arm(timer, expiration, expire);
     }
 
-    /** @return whether a kill or a cancel reached the job */
+    /** @return whether a kill, a signal or a cancel reached the job */
     boolean stopped() {
         return stopped;
     }
 
-    /** The job has ended: the timers are dropped. */
+    /** The job has ended: the time limit is dropped. */
     synchronized void ended() {
-        ended = true;
-        if (escalation != null) {
-            escalation.cancel(false);
-        }
         if (timeLimit != null) {
             timeLimit.cancel(false);
         }

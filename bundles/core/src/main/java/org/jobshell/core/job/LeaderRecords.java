@@ -18,7 +18,7 @@ import org.jobshell.core.spi.LeaderMessage;
 /**
  * What only the leader (shell rank 0) writes and follows: the job's terminal and eventlogs, fed by
  * the messages every shell sends it through the exchange (its own included), the first job exception,
- * the first task exit, and when every shell has finished. Thread-safe: messages arrive on any shell's
+ * the first task exit, and each shell that has finished. Thread-safe: messages arrive on any shell's
  * thread.
  */
 final class LeaderRecords {
@@ -28,8 +28,13 @@ final class LeaderRecords {
         /** @param action work for the leader's main loop (it runs after the leader's shell.start) */
         void execute(Runnable action);
 
-        /** Every shell reached shell.finish. */
-        void tasksComplete();
+        /**
+         * A shell reached shell.finish.
+         *
+         * @param shellRank the shell
+         * @param last whether every shell of the job has now
+         */
+        void shellFinished(int shellRank, boolean last);
 
         /** @param message what the leader could not record (a full disk): the job fails on it */
         void recordsFailed(String message);
@@ -190,15 +195,9 @@ final class LeaderRecords {
         shell.execute(() -> directory.exec().append("shell.task-exit", task));
     }
 
-    private void finished(int rank) {
-        LeaderShell shell;
-        synchronized (this) {
-            finished.set(rank);
-            if (finished.cardinality() != shells) {
-                return;
-            }
-            shell = leader;
-        }
-        shell.tasksComplete();
+    /** Under the lock, so that the leader hears of the last shell last. */
+    private synchronized void finished(int rank) {
+        finished.set(rank);
+        leader.shellFinished(rank, finished.cardinality() == shells);
     }
 }

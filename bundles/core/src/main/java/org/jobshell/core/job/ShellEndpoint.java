@@ -11,14 +11,17 @@ import org.jobshell.core.spi.ShellExchange;
 final class ShellEndpoint implements ShellExchange.Endpoint {
 
     private final ShellScope scope;
+    private final ShellRequests requests;
     private final LeaderRecords leader;
 
     /**
      * @param scope the shell
+     * @param requests offers kill requests to the shell's plugins
      * @param leader the leader's records on rank 0, else null
      */
-    ShellEndpoint(ShellScope scope, LeaderRecords leader) {
+    ShellEndpoint(ShellScope scope, ShellRequests requests, LeaderRecords leader) {
         this.scope = scope;
+        this.requests = requests;
         this.leader = leader;
     }
 
@@ -35,12 +38,12 @@ final class ShellEndpoint implements ShellExchange.Endpoint {
 
     @Override
     public void kill(int signal) {
-        scope.tasks().killAll(signal);
+        requests.kill(signal);
     }
 
     @Override
     public void cancelled(int signal) {
-        scope.tasks().cancel(signal);
+        scope.shellCancel().cancel(signal);
     }
 
     @Override

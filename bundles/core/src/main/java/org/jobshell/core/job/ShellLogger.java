@@ -10,12 +10,14 @@ import org.jobshell.core.spi.LeaderMessage;
 import org.jobshell.core.spi.ShellExchange;
 
 /**
- * The log of one shell. A message up to the job's verbosity goes to the leader, which prints it on
- * the terminal's stderr as {@code jobshell[<rank>]: <LEVEL>: <component>: <message>} and records it
- * as a {@code log} event in the output eventlog; every message is also offered to the plugins on
- * {@code shell.log} (not from inside a {@code shell.log} callback, and only on the shell's own
- * thread once its plugins are attached). A message no {@code shell.log} handler could take is
- * reported as {@code log failure: <message>}.
+ * The log of one shell. Every message is offered to the plugins on {@code shell.log} (only on the
+ * shell's own thread once its plugins are attached, and not from inside a {@code shell.log}
+ * callback); the {@code evlog} builtin shows and records the ones up to its level ({@link #record})
+ * and marks them handled. A message no plugin handled, or that could not be offered, is recorded
+ * here when it is up to the job's verbosity: the leader prints it on the terminal's stderr as
+ * {@code jobshell[<rank>]: <LEVEL>: <component>: <message>} and records it as a {@code log} event in
+ * the output eventlog. So a job without {@code evlog} still shows its log. A message no
+ * {@code shell.log} handler could take is reported as {@code log failure: <message>}.
  */
 final class ShellLogger {
 
@@ -45,16 +47,35 @@ final class ShellLogger {
         this.canOffer = whenReady;
     }
 
+    /** @return the job's level: the severity of the least severe messages shown (NOTICE, plus verbose) */
+    int level() {
+        return threshold;
+    }
+
     boolean enabled(LogLevel level) {
         return level.severity() <= threshold;
     }
 
     void log(String component, LogLevel level, String message) {
         String text = trim(message);
-        if (enabled(level)) {
+        Offer offer = offer(component, level, text);
+        if (!offer.handled() && enabled(level)) {
             send(component, level, text);
         }
-        offer(component, level, text);
+        if (offer.failed()) {
+            send(null, LogLevel.ERROR, "log failure: " + text);
+        }
+    }
+
+    /**
+     * Shows and records a message whatever its level (a plugin's {@code Shell.recordLog}).
+     *
+     * @param component what it is about, or null
+     * @param level its level
+     * @param message the message
+     */
+    void record(String component, LogLevel level, String message) {
+        send(component, level, trim(message));
     }
 
     private void send(String component, LogLevel level, String text) {
@@ -71,17 +92,17 @@ final class ShellLogger {
         return c;
     }
 
-    private void offer(String component, LogLevel level, String text) {
+    private Offer offer(String component, LogLevel level, String text) {
         if (inShellLog.get() || topics == null || !canOffer.getAsBoolean()) {
-            return;
+            return Offer.NONE;
         }
         inShellLog.set(true);
         try {
             ObjectNode in = body(component, level, text);
             in.put("rank", exchange.rank());
-            if (!topics.call(Topics.SHELL_LOG, new Args(in)).isEmpty()) {
-                send(null, LogLevel.ERROR, "log failure: " + text);
-            }
+            Args args = new Args(in);
+            boolean failed = !topics.call(Topics.SHELL_LOG, args).isEmpty();
+            return new Offer(args.handled(), failed);
         } finally {
             inShellLog.set(false);
         }
@@ -93,5 +114,16 @@ final class ShellLogger {
             m = m.substring(0, m.length() - 1);
         }
         return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "+" : m;
+    }
+
+    /**
+     * What became of a message offered on {@code shell.log}.
+     *
+     * @param handled a plugin took care of it
+     * @param failed a handler failed
+     */
+    private record Offer(boolean handled, boolean failed) {
+        /** Not offered: logged on another thread, before the plugins attached, or inside shell.log. */
+        static final Offer NONE = new Offer(false, false);
     }
 }

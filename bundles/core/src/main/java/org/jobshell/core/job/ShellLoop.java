@@ -2,7 +2,9 @@ package org.jobshell.core.job;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -12,14 +14,18 @@ import java.util.function.Consumer;
  * The main loop of one shell: work posted to the shell's thread, and the completion references
  * (spec §1.14) that keep it running. Each started task holds one until its task.exit is done;
  * plugins hold others for asynchronous work. Posted work runs only while the loop runs: from
- * {@code shell.start} (when the loop starts) until it ends.
+ * {@code shell.start} (when the loop starts) until it ends. Requests (a kill, a signal the job
+ * received) do not wait for it: they also run between two task starts ({@link #runRequests}).
  */
 final class ShellLoop {
 
     /** After a fatal error, how long to wait by default for the killed tasks to be gone. */
     static final long DRAIN_MILLIS = 10_000;
 
+    private static final Runnable WAKE_UP = () -> { };
+
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final Queue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final long drainMillis;
     private final Map<String, Integer> completions = new HashMap<>();
     private int liveTasks;
@@ -40,6 +46,28 @@ final class ShellLoop {
         }
         queue.add(action);
         return true;
+    }
+
+    /**
+     * @param request work for the shell's thread that must not wait for the main loop: it runs at the
+     *     next task start or from the loop, before the loop's other work
+     * @return false when the loop has ended: the request will never run
+     */
+    synchronized boolean request(Runnable request) {
+        if (ended) {
+            return false;
+        }
+        requests.add(request);
+        queue.add(WAKE_UP);
+        return true;
+    }
+
+    /** Runs the requests waiting, on the shell's thread, between two topic calls. */
+    void runRequests() {
+        Runnable r;
+        while ((r = requests.poll()) != null) {
+            r.run();
+        }
     }
 
     /** @param name a completion reference to take (counted by name) */
@@ -63,7 +91,7 @@ final class ShellLoop {
                 completions.put(name, n - 1);
             }
         }
-        queue.add(() -> { }); // wake the loop to check again
+        queue.add(WAKE_UP); // the loop checks again
     }
 
     /** A task started: the loop does not end before it is gone. */
@@ -108,15 +136,23 @@ final class ShellLoop {
                 Thread.currentThread().interrupt();
                 break;
             }
+            guarded(this::runRequests, errors);
             if (r != null) {
-                try {
-                    r.run();
-                } catch (Throwable t) {
-                    errors.accept(t);
-                }
+                guarded(r, errors);
             }
         }
-        ended = true;
+        synchronized (this) {
+            ended = true;
+        }
+        guarded(this::runRequests, errors); // those that came while the loop was ending
+    }
+
+    private static void guarded(Runnable work, Consumer<Throwable> errors) {
+        try {
+            work.run();
+        } catch (Throwable t) {
+            errors.accept(t);
+        }
     }
 
     /** @return whether the loop has ended (services are no longer served) */

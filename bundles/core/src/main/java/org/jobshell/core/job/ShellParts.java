@@ -3,7 +3,6 @@ package org.jobshell.core.job;
 import org.jobshell.api.LogLevel;
 import org.jobshell.api.RankInfo;
 import org.jobshell.api.ShellInfo;
-import org.jobshell.api.Topics;
 import org.jobshell.core.spi.ShellExchange;
 import org.jobshell.core.stack.Dispatcher;
 import org.jobshell.core.stack.PluginCalls;
@@ -30,6 +29,9 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     private final ShellFailure failure;
     private final TopicCalls topics;
     private final ShellTasks tasks;
+    private final ShellRequests requests;
+    private final ShellCancel cancel;
+    private final TasksComplete tasksComplete;
     private final ShellPlugins plugins;
     private final Mustache mustache;
     private volatile ShellInfoRecord info;
@@ -57,12 +59,17 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
         this.services = new ShellServices(rank, loop, calls);
         this.logger = new ShellLogger(verbosity.level(), exchange);
         this.failure = new ShellFailure(logger, exchange);
-        this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure,
-                topic -> job.container().bridge().post(topic, job.id(), rank, tasks().current()));
+        this.topics = new TopicCalls(new Dispatcher(stack, calls), logger, failure, topic -> {
+            job.container().bridge().post(topic, job.id(), rank, tasks().current());
+            tasksComplete().called(topic);
+        });
         this.mustache = new Mustache(this);
         this.tasks = new ShellTasks(new ShellLauncher(job.container().launchers(),
                 line -> logger.log(null, LogLevel.DEBUG, line)), topics, failure, loop, exchange, calls, mustache, logger,
                 job.leftovers());
+        this.requests = new ShellRequests(loop, topics, tasks);
+        this.cancel = new ShellCancel(tasks, job.container().timer(), job.container().times().killGraceMillis());
+        this.tasksComplete = new TasksComplete(topics, failure, loop);
         this.plugins = new ShellPlugins(this, rank);
         this.logger.offerTo(topics, () -> Thread.currentThread() == thread && plugins.ready());
         this.layout = job.layout();
@@ -84,7 +91,7 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
 
     /** @return what this shell receives through the exchange */
     ShellExchange.Endpoint endpoint() {
-        return new ShellEndpoint(this, leader);
+        return new ShellEndpoint(this, requests, leader);
     }
 
     /** @return the verbose option, read before any plugin */
@@ -123,13 +130,18 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     }
 
     @Override
-    public void tasksComplete() {
-        loop.execute(() -> {
-            if (!failure.halted()) {
-                topics.call(Topics.SHELL_TASKS_COMPLETE);
-            }
-            loop.release(Topics.SHELL_TASKS_COMPLETE);
-        });
+    public void shellFinished(int shellRank, boolean last) {
+        loop.execute(() -> tasksComplete.finished(shellRank, last));
+    }
+
+    /** @return on the leader, the end of the job's tasks */
+    TasksComplete tasksComplete() {
+        return tasksComplete;
+    }
+
+    /** @return kill requests and received signals for this shell's tasks */
+    ShellRequests requests() {
+        return requests;
     }
 
     @Override
@@ -168,6 +180,11 @@ final class ShellParts implements ShellScope, LeaderRecords.LeaderShell {
     @Override
     public ShellTasks tasks() {
         return tasks;
+    }
+
+    @Override
+    public ShellCancel shellCancel() {
+        return cancel;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jobshell.api.Args;
 import org.jobshell.api.LogLevel;
 import org.jobshell.api.TaskState;
 import org.jobshell.api.Topics;
@@ -61,6 +62,11 @@ final class ShellRun {
         parts.logger().log(null, level, message);
     }
 
+    /** @param signal the job received it: offered to this shell's plugins ({@code shell.signal}) */
+    void signal(int signal) {
+        parts.requests().signal(signal);
+    }
+
     /** @return completes with the shell's exit code when it has ended */
     CompletableFuture<Integer> done() {
         return done;
@@ -103,6 +109,7 @@ final class ShellRun {
         } catch (Throwable t) {
             failure.fail(1, "internal error at exit: " + Dispatcher.messageOf(t));
         } finally {
+            parts.shellCancel().ended();
             parts.tasks().close();
             done.complete(exitCode());
         }
@@ -123,6 +130,9 @@ final class ShellRun {
             cwd = Path.of("/tmp");
         }
         parts.plugins().attachAll(job.plugins());
+        if (verbosity.level() > 0) {
+            setLogLevel();
+        }
         OptionChecks.apply(parts, rank == 0);
         parts.layout(ShellTaskmap.apply(parts.layout(), parts.options(), parts.topics(), parts.failure()));
         parts.tasks().create(new TaskSetup(job.id(), rank, parts.layout(), job.jobspec().command(),
@@ -148,9 +158,15 @@ final class ShellRun {
             ObjectNode ctx = JsonNodeFactory.instance.objectNode();
             ctx.set("taskmap", parts.layout().taskmap().toJson());
             execEvent("shell.start", ctx);
-            parts.loop().hold(Topics.SHELL_TASKS_COMPLETE);
+            parts.tasksComplete().await();
         }
         mainLoop();
+    }
+
+    /** {@code -v}: the plugins that show the log (evlog) are told the job's level. */
+    private void setLogLevel() {
+        ObjectNode level = JsonNodeFactory.instance.objectNode().put("dest", "any").put("level", parts.logger().level());
+        parts.topics().call(Topics.SHELL_LOG_SETLEVEL, new Args(level));
     }
 
     private void barrier(String name) {

@@ -30,6 +30,9 @@ interface ShellScope {
     /** @return this shell's tasks */
     ShellTasks tasks();
 
+    /** @return how this shell is cancelled */
+    ShellCancel shellCancel();
+
     /** @return the log */
     ShellLogger logger();
 

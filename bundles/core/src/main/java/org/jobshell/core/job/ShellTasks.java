@@ -79,6 +79,7 @@ final class ShellTasks implements TaskRecord.Owner {
      */
     void startAll() {
         for (TaskRecord t : tasks) {
+            loop.runRequests(); // a kill or a signal that came meanwhile: it may cancel the rest
             if (failure.halted() || cancelSignal != 0) {
                 break;
             }

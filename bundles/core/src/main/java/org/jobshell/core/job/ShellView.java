@@ -97,6 +97,16 @@ final class ShellView implements Shell {
     }
 
     @Override
+    public void cancel(int signal) {
+        scope.shellCancel().cancel(signal);
+    }
+
+    @Override
+    public void recordLog(LogLevel level, String component, String message) {
+        scope.logger().record(component, level, message);
+    }
+
+    @Override
     public void addEventContext(String event, String key, JsonNode value) {
         scope.services().addEventContext(event, key, value);
     }

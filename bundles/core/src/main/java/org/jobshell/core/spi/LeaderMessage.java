@@ -12,6 +12,9 @@ public enum LeaderMessage {
     EVENT,
     /** A task exited: the task info object {@code {localid, rank, state, pid, wait_status, ...}}. */
     TASK_EXIT,
-    /** The shell reached {@code shell.finish}: {@code {}}. */
+    /**
+     * The shell reached {@code shell.finish}: {@code {}}. The leader offers it to its plugins
+     * ({@code shell.finished}); {@code shell.tasks-complete} follows the last one.
+     */
     FINISHED
 }

@@ -62,7 +62,8 @@ public interface ShellExchange {
     void abort(int code, String message);
 
     /**
-     * Sends a signal to the tasks of every shell of the job.
+     * Sends a kill request to every shell of the job: each offers it to its plugins
+     * ({@code shell.kill}), and what none takes goes to its tasks.
      *
      * @param signal the signal number
      */
@@ -94,7 +95,10 @@ public interface ShellExchange {
          */
         void aborted(int code, String message);
 
-        /** @param signal a signal for this shell's tasks */
+        /**
+         * @param signal a kill request for this shell's tasks: offered to its plugins ({@code shell.kill})
+         *     on the shell's thread, and sent to the tasks when none takes it; SIGKILL is sent at once
+         */
         void kill(int signal);
 
         /** @param signal the job is cancelled: start no more tasks, signal the running ones */

@@ -10,13 +10,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jobshell.api.TaskStream;
+import org.jobshell.api.Topics;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cancelling a job (what SIGINT or SIGTERM to {@code jobshell run} does) stops the launch wherever it
- * is, signals what started, kills what ignores the signal after the grace period, and the job exits
- * {@code 128 + signal}.
+ * Cancelling a job (what SIGINT or SIGTERM to {@code jobshell run} does, through the signals
+ * builtin's {@code Shell.cancel}) stops the launch wherever it is, signals what started, kills what
+ * ignores the signal after the grace period, and the job exits {@code 128 + signal}.
  */
 class CancelTest extends JobHarnessTestBase {
 
@@ -24,14 +26,34 @@ class CancelTest extends JobHarnessTestBase {
 
     @Test
     void aCancelDuringTheLaunchStartsNoMoreTasksAndExits143() throws Exception {
+        Set<Integer> forked = stopDuringTheLaunch(job -> job.cancel(SIGTERM));
+        assertTrue(forked.size() <= 6 && forked.containsAll(Set.of(0, 1, 2, 3, 4)), "tasks started: " + forked);
+    }
+
+    @Test
+    void aSignalAPluginCancelsOnDuringTheLaunchActsBeforeTheNextTaskStarts() throws Exception {
+        harness.plugin("canceller", 33, false, p -> p.handle(Topics.SHELL_SIGNAL, (s, t, a) -> {
+            s.cancel(a.in().path("signum").asInt());
+            a.markHandled();
+        }));
+        assertEquals(Set.of(0, 1, 2, 3, 4, 5), stopDuringTheLaunch(job -> job.signal(SIGTERM)));
+    }
+
+    /**
+     * Starts 20 tasks and stops the job while task 5 is in {@code task.init}; the job exits 143.
+     *
+     * @param stop how the job is stopped
+     * @return the tasks that started
+     */
+    private Set<Integer> stopDuringTheLaunch(Consumer<JobRun> stop) throws InterruptedException {
         CountDownLatch atRankFive = new CountDownLatch(1);
-        CountDownLatch cancelled = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         Set<Integer> forked = ConcurrentHashMap.newKeySet();
         harness.plugin("gate", 50, false, p -> {
             p.handle("task.init", (s, t, a) -> {
                 if (s.currentTask().rank() == 5) {
                     atRankFive.countDown();
-                    assertTrue(cancelled.await(60, TimeUnit.SECONDS));
+                    assertTrue(stopped.await(60, TimeUnit.SECONDS));
                 }
             });
             p.handle("task.fork", (s, t, a) -> forked.add(s.currentTask().rank()));
@@ -40,11 +62,11 @@ class CancelTest extends JobHarnessTestBase {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         JobRun job = harness.start(jobspec(20, 1, "sleep", "300"), out, err);
         assertTrue(atRankFive.await(60, TimeUnit.SECONDS));
-        job.cancel(SIGTERM);
-        cancelled.countDown();
+        stop.accept(job);
+        stopped.countDown();
         JobHarness.Result r = harness.await(job, out, err);
         assertEquals(143, r.exitCode(), r.stderr());
-        assertTrue(forked.size() <= 6 && forked.containsAll(Set.of(0, 1, 2, 3, 4)), "tasks started: " + forked);
+        return forked;
     }
 
     @Test
@@ -74,19 +96,11 @@ class CancelTest extends JobHarnessTestBase {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // the shell ignores TERM, and so does the sleep it execs: only SIGKILL ends it
         JobRun job = harness.start(jobspec(2, 1, "sh", "-c", "trap '' TERM; echo up; exec sleep 300"), out, err);
-        awaitOutput(0, "up\n");
-        awaitOutput(1, "up\n");
+        harness.awaitOutput(0, "up\n");
+        harness.awaitOutput(1, "up\n");
         job.cancel(SIGTERM);
         JobHarness.Result r = harness.await(job, out, err);
         assertEquals(137, r.exitCode());
         assertEquals(List.of(), r.errorLines());
-    }
-
-    private void awaitOutput(int rank, String text) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!harness.taskOutput(rank, TaskStream.STDOUT).equals(text)) {
-            assertTrue(System.nanoTime() < deadline, "task " + rank + " never printed " + text);
-            Thread.onSpinWait();
-        }
     }
 }

@@ -128,6 +128,22 @@ final class JobHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until a task's captured stdout is exactly {@code text} (at most 60 s).
+     *
+     * @param rank the task
+     * @param text what it printed
+     */
+    void awaitOutput(int rank, String text) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!taskOutput(rank, TaskStream.STDOUT).equals(text)) {
+            if (System.nanoTime() > deadline) {
+                fail("task " + rank + " never printed " + text);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     /** @return the captured output of one task stream */
     String taskOutput(int rank, TaskStream stream) {
         StringBuffer b = output.get(rank + ":" + stream.label());

@@ -36,7 +36,8 @@ class JobLifecycleTest extends JobHarnessTestBase {
         assertEquals(start, seen.subList(0, start.size()));
         List<String> rest = new ArrayList<>(seen.subList(start.size(), seen.size()));
         assertTrue(rest.containsAll(List.of("task.exit#0", "task.exit#1")), rest.toString());
-        assertEquals(List.of("shell.finish", "shell.tasks-complete", "shell.exit"), rest.subList(2, rest.size()));
+        assertEquals(List.of("shell.finish", "shell.finished", "shell.tasks-complete", "shell.exit"),
+                rest.subList(2, rest.size()));
     }
 
     @Test
