@@ -10,7 +10,8 @@
 # in alternating pairs (ratios are per pair, median), and what PMI costs a job that is no MPI
 # program (`run --local -n 1 true` with PMI on, against -o pmi=off).
 #
-# Knobs: CLI_RUNS=5 SIZES="1 4 16" OUT=bench/target/mpi-results
+# Knobs: CLI_RUNS=5 SIZES="1 4 16" OUT=bench/target/mpi-results EXTRA=1 (also: -o cpu-affinity=off,
+#        and Hydra's MPI_LOCALNRANKS/MPI_LOCALRANKID variables)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -43,6 +44,12 @@ for n in $SIZES; do
   pair "daemon_run_-n_${n}_mpi_hello_vs_mpiexec" "$J run -n $n $HELLO" "mpiexec -n $n $HELLO" | tee -a "$rows"
   pair "local_run_-n_${n}_mpi_hello_vs_mpiexec" "$J run --local -n $n $HELLO" "mpiexec -n $n $HELLO" | tee -a "$rows"
 done
+if [[ -n ${EXTRA:-} ]]; then
+  echo "== does it matter: CPU binding, and the node-local variables Hydra sets"
+  pair "daemon_run_-n_4_no_cpu_affinity_vs_mpiexec" "$J run -n 4 -o cpu-affinity=off $HELLO" "mpiexec -n 4 $HELLO" | tee -a "$rows"
+  pair "daemon_run_-n_4_vs_with_MPI_LOCAL_variables" "$J run -n 4 $HELLO" \
+    "$J run -n 4 --env=MPI_LOCALNRANKS=4 --env=MPI_LOCALRANKID={{task.localid}} $HELLO" | tee -a "$rows"
+fi
 echo "== what PMI costs a job that is no MPI program"
 pair "local_run_-n_1_true_pmi_on_vs_off" "$J run --local -n 1 true" "$J run --local -n 1 -o pmi=off true" | tee -a "$rows"
 pair "daemon_run_-n_1_true_pmi_on_vs_off" "$J run -n 1 true" "$J run -n 1 -o pmi=off true" | tee -a "$rows"

@@ -24,7 +24,7 @@ public class EventHub {
     /** How many events may wait for any subscriber. */
     static final int HARD_QUEUE = 16 * QUEUE;
     /** How long a subscriber with {@link #QUEUE} events waiting may take none before it is dropped. */
-    static final long GRACE_MILLIS = 1_000;
+    static final long GRACE_MILLIS = 5_000;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
