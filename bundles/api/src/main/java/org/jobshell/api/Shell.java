@@ -73,7 +73,8 @@ public interface Shell {
     /**
      * Sends a signal to every running local task and to what it started: its process group where the
      * launcher gives each task one, else every descendant found in the process table at the call (the
-     * core's ProcessBuilder launcher).
+     * core's ProcessBuilder launcher). Sent while the shell is still starting its tasks, it also goes
+     * to each task started after it, right after its spawn.
      *
      * @param signal a signal number; values {@code <= 0} are ignored
      */

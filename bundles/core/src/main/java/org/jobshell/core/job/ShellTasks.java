@@ -34,6 +34,7 @@ final class ShellTasks implements TaskRecord.Owner {
     private final Mustache mustache;
     private final SignalReport signals;
     private final Leftovers leftovers;
+    private final StartingSignals starting = new StartingSignals();
     private volatile List<TaskRecord> tasks = List.of();
     private volatile TaskRecord current;
     private volatile int cancelSignal;
@@ -85,13 +86,14 @@ final class ShellTasks implements TaskRecord.Owner {
             }
             start(t);
         }
+        starting.startsDone();
         leftovers.startsDone();
         loop.execute(this::finishIfDone); // when no task started (cancelled), shell.finish comes from here
     }
 
     /**
      * The job is cancelled: no more task starts, and the running ones get the signal. A start in
-     * progress completes, and that task is signalled too.
+     * progress completes, and that task is signalled too ({@link StartingSignals}).
      *
      * @param signal the signal
      */
@@ -137,14 +139,13 @@ final class ShellTasks implements TaskRecord.Owner {
                 throw failure.fail(e.exitCode(), "task " + t.rank() + " (host " + hostname + "): start failed: "
                         + launch.commandLine().get(0) + ": " + e.getMessage());
             }
-            t.started(spawned);
+            List<Integer> missed = starting.started(() -> t.started(spawned));
             leftovers.started();
             started++;
             loop.taskStarted();
             loop.hold("task" + t.rank());
-            int sig = cancelSignal;
-            if (sig != 0) {
-                t.kill(sig); // cancelled while it was being spawned
+            for (int sig : missed) {
+                t.kill(sig); // sent to the job before this task was up (a cancel among them)
             }
             topics.call(Topics.TASK_FORK);
         } finally {
@@ -205,7 +206,7 @@ final class ShellTasks implements TaskRecord.Owner {
 
     /** @param signal a signal for every running task and what it started */
     void killAll(int signal) {
-        signal(running(), signal);
+        signal(starting.send(signal, this::running), signal);
     }
 
     private List<Spawned> running() {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jobshell.api.TaskStream;
 import org.jobshell.api.Topics;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,11 @@ class RequestsTest extends JobHarnessTestBase {
     private static final int SIGTERM = 15;
 
     /**
-     * Prints "up", waits for SIGUSR1, then goes on for half a second and ends with 0. (Not SIGINT: a
-     * shell started in the background of another may ignore it, and then cannot trap it.)
+     * Prints "up", waits for SIGUSR1, then goes on for the given seconds and ends with 0. (Not SIGINT:
+     * a shell started in the background of another may ignore it, and then cannot trap it.)
      */
     private static final String OUTLIVES_SIGUSR1 = "trap 'echo got USR1; n=1' USR1; echo up;"
-            + " while [ -z \"$n\" ]; do sleep 0.05; done; sleep 0.5; echo done";
+            + " while [ -z \"$n\" ]; do sleep 0.05; done; sleep %s; echo done";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -73,7 +74,7 @@ class RequestsTest extends JobHarnessTestBase {
 
     @Test
     void aSignalNoPluginTakesGoesToTheTasksAndTheJobGoesOn() {
-        JobHarness.Result r = signalledOnce();
+        JobHarness.Result r = signalledOnce("0.5");
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("up\ngot USR1\ndone\n", harness.taskOutput(0, TaskStream.STDOUT));
     }
@@ -84,15 +85,35 @@ class RequestsTest extends JobHarnessTestBase {
             s.cancel(a.in().path("signum").asInt());
             a.markHandled();
         }));
-        JobHarness.Result r = signalledOnce();
+        JobHarness.Result r = signalledOnce("30"); // far beyond the grace period, under load too
         assertEquals(137, r.exitCode(), r.stderr());
         assertEquals("up\ngot USR1\n", harness.taskOutput(0, TaskStream.STDOUT));
     }
 
-    /** Runs {@link #OUTLIVES_SIGUSR1} with a kill grace period of 200 ms, signalling the job once it is up. */
-    private JobHarness.Result signalledOnce() {
+    @Test
+    void aSignalSentWhileTheTasksStartReachesTheTasksStartedAfterIt() {
+        // the signal plugin's timer may fire before a task is up (a limit close at hand, a slow start):
+        // it must not be lost for the tasks that start after it
+        AtomicBoolean sent = new AtomicBoolean();
+        harness.plugin("early", 30, false, p -> p.handle(Topics.TASK_INIT, (s, t, a) -> {
+            if (s.currentTask().rank() == 1 && sent.compareAndSet(false, true)) {
+                s.killAll(SIGTERM);
+            }
+        }));
+        JobRun job = harness.start(jobspec(3, 1, "sleep", "300"), out, err);
+        JobHarness.Result r = harness.await(job, out, err);
+        assertEquals(143, r.exitCode(), r.stderr());
+        assertEquals("", r.stderr());
+    }
+
+    /**
+     * Runs {@link #OUTLIVES_SIGUSR1} with a kill grace period of 200 ms, signalling the job once it is up.
+     *
+     * @param seconds how long the task goes on after the signal
+     */
+    private JobHarness.Result signalledOnce(String seconds) {
         harness.killGraceMillis(200);
-        JobRun job = harness.start(jobspec(1, 1, "sh", "-c", OUTLIVES_SIGUSR1), out, err);
+        JobRun job = harness.start(jobspec(1, 1, "sh", "-c", String.format(OUTLIVES_SIGUSR1, seconds)), out, err);
         harness.awaitOutput(0, "up\n");
         job.signal(SIGUSR1);
         return harness.await(job, out, err);
