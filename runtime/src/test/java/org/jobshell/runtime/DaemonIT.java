@@ -62,6 +62,10 @@ class DaemonIT extends DaemonTestBase {
         }
         RunningDaemon.await("the client's AOT cache", 60, () -> aotFiles(cache, prefix).size() == 1
                 && aotFiles(cache, prefix).get(0).endsWith(".aot"));
+        // named after the installation too: a copy of it (var/cache and all) trains its own
+        String where = dist.home().toRealPath().toString().replace('/', '_');
+        String named = "-" + where.substring(Math.max(0, where.length() - 80)) + ".aot";
+        assertTrue(aotFiles(cache, prefix).get(0).endsWith(named), aotFiles(cache, prefix) + " ends with " + named);
         Distribution.Run local = dist.run(concat(List.of("run", "--local"), JOB));
         Distribution.Run fromCache = javaClient(concat(List.of("run"), JOB));
         assertEquals(local.exitCode(), fromCache.exitCode(), fromCache.toString());
