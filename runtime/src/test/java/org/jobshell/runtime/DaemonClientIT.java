@@ -1,7 +1,6 @@
 package org.jobshell.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -75,25 +74,19 @@ class DaemonClientIT extends DaemonTestBase {
     }
 
     /**
-     * {@code jobshell run app &} from an interactive shell: the native client does not read the terminal
-     * it is in the background of (that would stop it with SIGTTIN, and the job's output with it); the
-     * job ends and its output arrives. On a pseudo-terminal of util-linux's {@code script}.
+     * {@code jobshell run app &} from an interactive shell: neither client reads the terminal it is in
+     * the background of (that would stop it with SIGTTIN, and the job's output with it); the job ends
+     * and its output arrives.
      */
-    @Test
-    void aNativeClientInTheBackgroundOfATerminalIsNotStoppedForInput(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(dist.home().resolve("lib/jobshell-client")), "no native client was built");
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "java"})
+    void aClientInTheBackgroundOfATerminalIsNotStoppedForInput(String client, @TempDir Path dir) throws Exception {
+        assumeTrue(client.equals("java") || Files.isExecutable(dist.home().resolve("lib/jobshell-client")),
+                "no native client was built");
         Path out = dir.resolve("out");
-        Path script = Files.writeString(dir.resolve("bg.sh"), "set -m\n"
-                + "\"$J\" run -n 2 sh -c 'sleep 1; echo done' > " + out + " 2>&1 &\n"
-                + "wait $!; echo \"status $?\"\n");
-        Process p = dist.start(pb -> {
-            choose(pb, "native");
-            pb.command("script", "-qec", "bash -i " + script, "/dev/null").environment().put("J",
-                    dist.command().toString());
-        });
+        Process p = dist.interactive(InBackground.script("run", out), pb -> choose(pb, client));
         Distribution.Run run = Distribution.Run.of(p);
-        assertTrue(run.stdout().contains("status 0"), run.toString());
-        assertEquals(List.of("done", "done"), Files.readAllLines(out));
+        InBackground.assertDone(run, out);
     }
 
     private static void choose(ProcessBuilder pb, String client) {

@@ -94,6 +94,23 @@ final class Distribution {
         return start(new ProcessBuilder("bash", "-c", script), pb -> pb.environment().put("J", command().toString()));
     }
 
+    /**
+     * Starts a bash script in an interactive shell with job control on a pseudo-terminal (util-linux's
+     * {@code script}), as a user types it at a terminal; {@code $J} as in {@link #shell}.
+     */
+    Process interactive(String script, Consumer<ProcessBuilder> setup) {
+        Path file;
+        try {
+            file = Files.writeString(Files.createTempFile(home, "interactive", ".sh"), "set -m\n" + script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(new ProcessBuilder("script", "-qec", "bash -i " + file, "/dev/null"), pb -> {
+            pb.environment().put("J", command().toString());
+            setup.accept(pb);
+        });
+    }
+
     private static Process start(ProcessBuilder pb, Consumer<ProcessBuilder> setup) {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         String javaHome = TestJdk.home();

@@ -43,6 +43,17 @@ class InputIT extends SharedDistributionTestBase {
         assertEquals(List.of("0: done", "0: hi", "1: done", "2: done", "2: hi"), sorted(r));
     }
 
+    /**
+     * {@code jobshell run app &} from an interactive shell, without a daemon: the container reads the
+     * job's input only in the foreground of the terminal (it was stopped by SIGTTIN at once).
+     */
+    @Test
+    void aJobInTheBackgroundOfATerminalIsNotStoppedForInput() throws Exception {
+        Path out = dir.resolve("background.out");
+        Process p = dist.interactive(InBackground.script("run --local", out), pb -> { });
+        InBackground.assertDone(Distribution.Run.of(p), out);
+    }
+
     @Test
     void everyTaskReadsAnInputFileFromItsStart() throws Exception {
         Path in = Files.writeString(dir.resolve("input.txt"), "foo\ndoh\n");

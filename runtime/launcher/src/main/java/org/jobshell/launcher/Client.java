@@ -1,6 +1,7 @@
 package org.jobshell.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -166,9 +167,10 @@ final class Client {
 
     private void forwardInput() {
         byte[] buffer = new byte[8192];
+        InputStream stdin = ForegroundInput.stdin();
         try {
             int n;
-            while ((n = System.in.read(buffer, 0, take(buffer.length))) > 0) {
+            while ((n = stdin.read(buffer, 0, take(buffer.length))) > 0) {
                 send((byte) 'I', Arrays.copyOf(buffer, n));
                 synchronized (this) {
                     credit -= n;

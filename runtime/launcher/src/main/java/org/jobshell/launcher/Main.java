@@ -1,7 +1,6 @@
 package org.jobshell.launcher;
 
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -109,7 +108,7 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(container::close, "jobshell-shutdown"));
             Command command = container.command(COMMAND_WAIT_MILLIS);
             forwardSignals(command);
-            code = command.run(args, new FileInputStream(FileDescriptor.in), out, err);
+            code = command.run(args, ForegroundInput.stdin(), out, err);
         } catch (LauncherException e) {
             errors.println("jobshell: error: " + e.getMessage());
             code = 1;
