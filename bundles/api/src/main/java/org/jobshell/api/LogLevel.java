@@ -34,6 +34,24 @@ public enum LogLevel {
     }
 
     /**
+     * @param rank the shell that logs
+     * @param component what logs (a plugin's name), or null
+     * @param message the message
+     * @return the line shown for a message at this level: {@code jobshell[RANK]: LEVEL: COMPONENT: MESSAGE}
+     *     and a newline, without the level for NOTICE and without the component when there is none
+     */
+    public String line(int rank, String component, String message) {
+        StringBuilder line = new StringBuilder(32 + message.length()).append("jobshell[").append(rank).append("]: ");
+        if (!token.isEmpty()) {
+            line.append(token).append(": ");
+        }
+        if (component != null) {
+            line.append(component).append(": ");
+        }
+        return line.append(message).append('\n').toString();
+    }
+
+    /**
      * @param severity a syslog severity
      * @return the level, the nearest more severe one for numbers in between
      */

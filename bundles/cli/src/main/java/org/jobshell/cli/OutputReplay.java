@@ -63,16 +63,10 @@ final class OutputReplay {
     }
 
     private void log(JsonNode ctx) throws IOException {
-        StringBuilder line = new StringBuilder("jobshell[").append(ctx.path("rank").asInt()).append("]: ");
-        String token = LogLevel.ofSeverity(ctx.path("level").asInt(LogLevel.ERROR.severity())).token();
-        if (!token.isEmpty()) {
-            line.append(token).append(": ");
-        }
-        if (ctx.hasNonNull("component")) {
-            line.append(ctx.get("component").asText()).append(": ");
-        }
-        line.append(ctx.path("message").asText()).append('\n');
-        err.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        LogLevel level = LogLevel.ofSeverity(ctx.path("level").asInt(LogLevel.ERROR.severity()));
+        String component = ctx.hasNonNull("component") ? ctx.get("component").asText() : null;
+        err.write(level.line(ctx.path("rank").asInt(), component, ctx.path("message").asText())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean flag(JsonNode v, boolean dflt) {

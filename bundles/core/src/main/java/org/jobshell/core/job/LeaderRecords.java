@@ -149,17 +149,10 @@ final class LeaderRecords {
         LogLevel level = LogLevel.ofSeverity(body.path("level").asInt(LogLevel.ERROR.severity()));
         String component = body.hasNonNull("component") ? body.get("component").asText() : null;
         String text = body.path("message").asText();
-        StringBuilder line = new StringBuilder(64 + text.length()).append("jobshell[").append(rank).append("]: ");
-        if (!level.token().isEmpty()) {
-            line.append(level.token()).append(": ");
-        }
-        if (component != null) {
-            line.append(component).append(": ");
-        }
-        line.append(text).append('\n');
         if (firstShowing(level, component, text)) {
             try {
-                terminal.stream(TaskStream.STDERR).write(line.toString().getBytes(StandardCharsets.UTF_8));
+                terminal.stream(TaskStream.STDERR).write(level.line(rank, component, text)
+                        .getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // the terminal is gone; the eventlog still has the message
             }

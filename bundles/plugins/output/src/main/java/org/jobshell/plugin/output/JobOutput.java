@@ -115,15 +115,9 @@ final class JobOutput {
         if (!shell.log().enabled(level)) {
             return;
         }
-        StringBuilder line = new StringBuilder("jobshell[").append(args.in().path("rank").asInt()).append("]: ");
-        if (!level.token().isEmpty()) {
-            line.append(level.token()).append(": ");
-        }
-        if (args.in().hasNonNull("component")) {
-            line.append(args.in().get("component").asText()).append(": ");
-        }
-        logFile.write(line.append(args.in().path("message").asText()).append('\n')
-                .toString().getBytes(StandardCharsets.UTF_8));
+        String component = args.in().hasNonNull("component") ? args.in().get("component").asText() : null;
+        logFile.write(level.line(args.in().path("rank").asInt(), component, args.in().path("message").asText())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void taskInit(Shell shell, String topic, Args args) {
