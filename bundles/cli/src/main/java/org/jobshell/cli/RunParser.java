@@ -149,7 +149,7 @@ final class RunParser {
         try {
             seconds = Fsd.seconds(value, 60);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("run: " + opt + " " + value + ": " + e.getMessage() + " (minutes without a unit)");
+            throw new UsageException("run: " + opt + " " + value + ": " + e.getMessage() + " (a bare number is minutes)");
         }
         if (seconds <= 0) {
             throw new UsageException("run: " + opt + " " + value + ": the time limit must be more than 0");

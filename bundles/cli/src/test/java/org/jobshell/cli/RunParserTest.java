@@ -96,7 +96,7 @@ class RunParserTest {
         "-o .x true| -o .x: empty option name",
         "--input=3-1 cat| --input=3-1: bad idset '3-1': range 3-1 is reversed",
         "--taskmap=:2 true| --taskmap=:2: no scheme (--taskmap=SCHEME[:VALUE], e.g. cyclic:2)",
-        "-t 5x true| run: -t 5x: not a Flux Standard Duration (N[smhd]): 5x (minutes without a unit)",
+        "-t 5x true| run: -t 5x: not a Flux Standard Duration (N[smhd]): 5x (a bare number is minutes)",
         "-t 0s true| run: -t 0s: the time limit must be more than 0",
         "--jobspec j.json -t 5| run: --jobspec and -t cannot be given together: the jobspec says (attributes.system.duration)",
     })
