@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,10 @@ class EventsIT extends DaemonTestBase {
             stalled.request("[\"events\"]");
             reader.request("[\"events\"]");
             reader.lines(); // the reader reads from now on
+            // a subscription is live once the daemon's thread for it ran: once it saw a job, it misses none
+            RunningDaemon.await("the subscription to see a job", 30, () -> dist.run("run", "true").exitCode() == 0
+                    && !jobsSeen(reader).isEmpty());
+            Set<String> before = jobsSeen(reader).keySet();
             List<RawClient> jobs = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 RawClient c = new RawClient(daemon.socket());
@@ -82,8 +88,15 @@ class EventsIT extends DaemonTestBase {
                     assertEquals(i + "\nexit 0", c.readAll(), "job " + i);
                 }
             }
-            RunningDaemon.await("the reader to have every job's three events", 60,
-                    () -> reader.lines().stream().filter(l -> l.contains("\"job.")).count() >= 300);
+            try {
+                RunningDaemon.await("the reader to have every job's three events", 60,
+                        () -> jobsSeen(reader).entrySet().stream().filter(j -> !before.contains(j.getKey()))
+                                .filter(j -> j.getValue().containsAll(List.of("job.submitted", "job.started",
+                                        "job.finished"))).count() == 100);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; before the jobs " + before + ", then " + jobsSeen(reader)
+                        + "; the reader's last line: " + reader.lines().get(reader.lines().size() - 1), e);
+            }
             RunningDaemon.await("the daemon to drop the stalled subscriber", 30,
                     () -> daemon.log().contains("jobshell daemon: events subscriber dropped"));
             List<String> dropped = stalled.readFrames();
@@ -92,6 +105,13 @@ class EventsIT extends DaemonTestBase {
             assertTrue(dropped.get(dropped.size() - 2).contains("\"type\":\"subscriber.dropped\""), dropped.toString());
             assertTrue(reader.lines().stream().noneMatch(l -> l.contains("subscriber.dropped")), "the reader was not");
         }
+    }
+
+    /** @return the jobs a subscriber has had events of, by id, with the types of their events */
+    private static Map<String, Set<String>> jobsSeen(RawClient events) {
+        return events.lines().stream().filter(l -> l.contains("\"type\":\"job.")).map(EventsIT::json)
+                .collect(Collectors.groupingBy(e -> e.path("id").asText(),
+                        Collectors.mapping(e -> e.path("type").asText(), Collectors.toSet())));
     }
 
     private static boolean configSeen(RawClient events) {
