@@ -1,6 +1,5 @@
 package org.jobshell.core.job;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +35,7 @@ final class StartingSignals {
      */
     synchronized List<Integer> started(Runnable markStarted) {
         markStarted.run();
-        return new ArrayList<>(sent);
+        return sent.isEmpty() ? List.of() : List.copyOf(sent); // empty for nearly every task: no copy
     }
 
     /** No more task will be started. */
