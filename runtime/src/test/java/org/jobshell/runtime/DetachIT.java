@@ -73,8 +73,9 @@ class DetachIT extends SharedDistributionTestBase {
             assertEquals(0, dist.run("jobs").exitCode(), "the detached daemon answers");
         } finally {
             daemon.ifPresent(ProcessHandle::destroy); // SIGTERM, by pid
+            // gone before the next test, even after a failure here: its socket would be "already in use"
+            RunningDaemon.await("the daemon to stop", 30, () -> daemon.map(p -> !p.isAlive()).orElse(true));
         }
-        RunningDaemon.await("the daemon to stop", 30, () -> daemon.map(p -> !p.isAlive()).orElse(true));
         assertTrue(Files.readString(dist.home().resolve("var/log/daemon.log")).contains("jobshell daemon: stopped"));
         assertTrue(!Files.exists(pidFile), "the pid file is removed");
         assertEquals(1, dist.run("jobs").exitCode(), "no daemon any more: one-shot");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +94,12 @@ final class Daemon {
         }
     }
 
+    /** Written to a temporary file, then renamed: a reader never sees it empty or half-written. */
     private static void writePid(Path pidFile) throws LauncherException {
         try {
-            Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+            Path next = Files.writeString(pidFile.resolveSibling(pidFile.getFileName() + ".new"),
+                    ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+            Files.move(next, pidFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new LauncherException("cannot write " + pidFile + ": " + e.getMessage());
         }

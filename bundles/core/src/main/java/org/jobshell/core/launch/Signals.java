@@ -1,17 +1,19 @@
 package org.jobshell.core.launch;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends signals to task processes and everything they started. The JDK only sends SIGTERM and
- * SIGKILL; other signals go through one {@code kill} exec for the whole batch.
+ * Sends signals to task processes and everything they started, the tasks first. The JDK only sends
+ * SIGTERM and SIGKILL; other signals go through one {@code kill} exec for the whole batch.
  */
 public final class Signals {
 
@@ -74,10 +76,24 @@ public final class Signals {
         Map<Long, List<Long>> children = new HashMap<>();
         ProcessHandle.allProcesses().forEach(p -> p.parent()
                 .ifPresent(parent -> children.computeIfAbsent(parent.pid(), k -> new ArrayList<>()).add(p.pid())));
-        Set<Long> all = new HashSet<>();
-        List<Long> todo = new ArrayList<>(roots);
+        return treeOrder(roots, children);
+    }
+
+    /**
+     * The order signals are sent in: the roots (the tasks) first, then their children, then theirs.
+     * Sent one by one, a task's own handler must see the signal before what it started dies of it:
+     * a shell whose {@code wait} returned because its child was killed would exit without running
+     * its trap.
+     *
+     * @param roots the processes
+     * @param children each process's children
+     * @return the roots and all their descendants, parents before children
+     */
+    static Set<Long> treeOrder(Collection<Long> roots, Map<Long, List<Long>> children) {
+        Set<Long> all = new LinkedHashSet<>();
+        Deque<Long> todo = new ArrayDeque<>(roots);
         while (!todo.isEmpty()) {
-            long pid = todo.remove(todo.size() - 1);
+            long pid = todo.removeFirst();
             if (all.add(pid)) {
                 todo.addAll(children.getOrDefault(pid, List.of()));
             }

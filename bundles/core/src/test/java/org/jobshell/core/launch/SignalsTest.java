@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,14 @@ class SignalsTest {
         assertEquals(3, trapper.waitFor());
         Signals.sendToTrees(List.of(gone, sleeper), USR1);
         awaitGone(sleeper);
+    }
+
+    @Test
+    void theTasksGetTheSignalBeforeWhatTheyStarted() {
+        // sent child first, a shell's wait could return (its child died) and the shell exit before its trap
+        Map<Long, List<Long>> children = Map.of(1000L, List.of(5L, 7L), 5L, List.of(3L), 2000L, List.of(1L));
+        assertEquals(List.of(1000L, 2000L, 5L, 7L, 1L, 3L),
+                List.copyOf(Signals.treeOrder(List.of(1000L, 2000L), children)));
     }
 
     /**
