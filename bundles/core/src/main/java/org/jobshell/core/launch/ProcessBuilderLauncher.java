@@ -40,8 +40,8 @@ import org.osgi.service.component.annotations.Deactivate;
  *       {@code <>}: the task gets a new open of the same pipe or file, so a file's offset is not
  *       shared and writes append). Both cost one more exec, only for the tasks that need them.
  *       Sockets cannot be reopened that way: {@link #checkInheritable} refuses them.</li>
- *   <li>Signals go to each process and its descendants, as found in the process table at the call
- *       (tasks share the container's process group).</li>
+ *   <li>Signals go to each process and its descendants, as found in the process table at the call,
+ *       the tasks first (tasks share the container's process group, so there is no killpg).</li>
  *   <li>Exit: the JDK reports a task killed by signal N as {@code 128 + N}, which
  *       {@link ExitStatus#fromJdk} cannot tell from {@code exit(128 + N)}.</li>
  * </ul>
